@@ -1,0 +1,328 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+
+namespace Prow.Abstractions.Config.Yaml;
+
+/// <summary>
+/// Binds a parsed YAML tree to configuration classes, reporting every problem with its line:
+/// unknown keys (never dropped silently), wrong node kinds, unparsable scalars.
+/// Key names come from <see cref="YamlMemberAttribute.Alias"/>, else the property name in snake_case.
+/// Supported: string, bool, int, long, double, TimeSpan (Go duration), enums, nullable forms,
+/// List/IReadOnlyList, Dictionary&lt;string, T&gt;, JsonNode (raw subtree, e.g. a pod spec),
+/// YamlNode, <see cref="IYamlBindable"/>, and classes with settable properties.
+/// </summary>
+public static class YamlBinder
+{
+    private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new();
+
+    /// <summary>Parses a YAML file's first document. Returns null (with a diagnostic) when it cannot be parsed; null without one for an empty file.</summary>
+    public static YamlNode? Parse(string text, YamlBindContext context)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            context.ErrorAt((int)ex.Start.Line, "(yaml)", $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            return null;
+        }
+        if (stream.Documents.Count == 0) return null;
+        for (var i = 1; i < stream.Documents.Count; i++)
+        {
+            var extra = stream.Documents[i].RootNode;
+            if (!IsNull(extra))
+                context.Error(extra, "(yaml)", "only one YAML document per file is read; this document would be ignored");
+        }
+        var root = stream.Documents[0].RootNode;
+        return IsNull(root) ? null : root;
+    }
+
+    public static T? Bind<T>(YamlNode? node, YamlBindContext context) => (T?)Bind(typeof(T), node, context);
+
+    public static object? Bind(Type type, YamlNode? node, YamlBindContext context)
+    {
+        if (node is null || IsNull(node))
+            return null;
+
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (underlying is not null) type = underlying;
+
+        if (type == typeof(YamlNode)) return node;
+        if (typeof(JsonNode).IsAssignableFrom(type)) return BindJson(type, node, context);
+        if (typeof(IYamlBindable).IsAssignableFrom(type))
+        {
+            var bindable = (IYamlBindable)Activator.CreateInstance(type)!;
+            if (bindable is SourceLocated located) Locate(located, node, context);
+            bindable.Bind(node, context);
+            return bindable;
+        }
+        if (type == typeof(string)) return ScalarText(node, context, "a string");
+        if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan) || type.IsEnum)
+            return BindScalar(type, node, context);
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            var args = type.GetGenericArguments();
+            if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>))
+                return BindList(args[0], node, context);
+            if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && args[0] == typeof(string))
+                return BindDictionary(args[1], node, context);
+        }
+        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
+            return BindObject(type, node, context);
+        throw new NotSupportedException($"YamlBinder cannot bind type {type}");
+    }
+
+    /// <summary>Binds the keys of <paramref name="mapping"/> onto an existing object; returns the keys it did not know.</summary>
+    public static void Populate(object target, YamlMappingNode mapping, YamlBindContext context, ISet<string>? ignoredKeys = null)
+    {
+        var map = Maps.GetOrAdd(target.GetType(), TypeMap.Build);
+        if (target is SourceLocated located) Locate(located, mapping, context);
+        foreach (var inline in map.Inlines)
+        {
+            var child = inline.GetValue(target) ?? Activator.CreateInstance(inline.PropertyType)!;
+            inline.SetValue(target, child);
+        }
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ScalarText(keyNode, context, "a key") ?? "";
+            if (ignoredKeys?.Contains(key) == true) continue;
+            if (!map.Members.TryGetValue(key, out var member))
+            {
+                context.UnknownKey(keyNode, key);
+                continue;
+            }
+            using var _ = context.Key(key);
+            var owner = member.Inline is null ? target : member.Inline.GetValue(target)!;
+            var value = Bind(member.Property.PropertyType, valueNode, context);
+            if (value is not null || IsNull(valueNode))
+                member.Property.SetValue(owner, value);
+        }
+    }
+
+    private static object? BindObject(Type type, YamlNode node, YamlBindContext context)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            context.Error(node, $"expected a mapping, got {Describe(node)}");
+            return null;
+        }
+        var target = Activator.CreateInstance(type)!;
+        Populate(target, mapping, context);
+        return target;
+    }
+
+    private static object? BindList(Type elementType, YamlNode node, YamlBindContext context)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            context.Error(node, $"expected a list, got {Describe(node)}");
+            return null;
+        }
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var index = 0;
+        foreach (var child in sequence.Children)
+        {
+            using var _ = context.Index(index++);
+            var value = Bind(elementType, child, context);
+            if (value is not null) list.Add(value);
+            else if (!IsNull(child) || !elementType.IsValueType) { /* error already reported, or explicit null element */ }
+        }
+        return list;
+    }
+
+    private static object? BindDictionary(Type valueType, YamlNode node, YamlBindContext context)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            context.Error(node, $"expected a mapping, got {Describe(node)}");
+            return null;
+        }
+        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ScalarText(keyNode, context, "a key") ?? "";
+            using var _ = context.Key(key);
+            var value = Bind(valueType, valueNode, context);
+            if (value is not null || !valueType.IsValueType) dictionary[key] = value;
+        }
+        return dictionary;
+    }
+
+    private static object? BindScalar(Type type, YamlNode node, YamlBindContext context)
+    {
+        var text = ScalarText(node, context, ExpectedName(type));
+        if (text is null) return null;
+        var trimmed = text.Trim();
+        object? value = null;
+        if (type == typeof(bool)) value = ParseBool(trimmed);
+        else if (type == typeof(int) && int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)) value = i;
+        else if (type == typeof(long) && long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) value = l;
+        else if (type == typeof(double) && double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) value = d;
+        else if (type == typeof(TimeSpan) && GoDuration.TryParse(trimmed, out var t)) value = t;
+        else if (type.IsEnum) value = ParseEnum(type, trimmed);
+        if (value is null)
+            context.Error(node, type.IsEnum
+                ? $"invalid value \"{text}\": expected one of {string.Join(", ", EnumNames(type))}"
+                : $"invalid value \"{text}\": expected {ExpectedName(type)}");
+        return value;
+    }
+
+    private static string? ScalarText(YamlNode node, YamlBindContext context, string expected)
+    {
+        if (node is YamlScalarNode scalar)
+            return scalar.Style == ScalarStyle.Plain && IsNullText(scalar.Value) ? null : scalar.Value ?? "";
+        context.Error(node, $"expected {expected}, got {Describe(node)}");
+        return null;
+    }
+
+    private static JsonNode? BindJson(Type type, YamlNode node, YamlBindContext context)
+    {
+        var json = ToJson(node);
+        if (json is null || type.IsInstanceOfType(json)) return json;
+        context.Error(node, $"expected {(type == typeof(JsonArray) ? "a list" : "a mapping")}, got {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>Converts a YAML subtree to JSON with YAML 1.1 plain-scalar typing (as Prow's sigs.k8s.io/yaml does).</summary>
+    public static JsonNode? ToJson(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var obj = new JsonObject();
+                foreach (var (k, v) in mapping.Children)
+                    obj[((YamlScalarNode)k).Value ?? ""] = ToJson(v);
+                return obj;
+            case YamlSequenceNode sequence:
+                var array = new JsonArray();
+                foreach (var child in sequence.Children) array.Add(ToJson(child));
+                return array;
+            case YamlScalarNode scalar:
+                var text = scalar.Value ?? "";
+                if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(text);
+                if (IsNullText(text)) return null;
+                if (ParseBool(text) is { } b && !IsYesNo(text)) return JsonValue.Create(b);
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
+                if (LooksLikeFloat(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return JsonValue.Create(d);
+                return JsonValue.Create(text);
+            default:
+                return null;
+        }
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain } s && IsNullText(s.Value);
+
+    private static bool IsNullText(string? text) => text is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private static bool IsYesNo(string text) => text.ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n";
+
+    private static bool LooksLikeFloat(string text) =>
+        text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') && text.Any(char.IsAsciiDigit)
+        && text.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '-' or '+');
+
+    private static object? ParseBool(string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        _ => null,
+    };
+
+    private static object? ParseEnum(Type type, string text)
+    {
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (string.Equals(EnumName(field), text, StringComparison.OrdinalIgnoreCase))
+                return field.GetValue(null);
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(EnumName);
+
+    public static string EnumName(FieldInfo field) =>
+        field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name.ToLowerInvariant();
+
+    private static string ExpectedName(Type type) => type switch
+    {
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(int) || type == typeof(long) => "an integer",
+        _ when type == typeof(double) => "a number",
+        _ when type == typeof(TimeSpan) => "a duration like \"30m\" or \"48h\"",
+        _ => "a " + type.Name,
+    };
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"\"{s.Value}\"",
+        _ => node.NodeType.ToString(),
+    };
+
+    private static void Locate(SourceLocated located, YamlNode node, YamlBindContext context)
+    {
+        located.SourceFile = context.File;
+        located.SourceLine = YamlBindContext.LineOf(node);
+    }
+
+    /// <summary>snake_case of a PascalCase property name: MaxConcurrency → max_concurrency.</summary>
+    public static string SnakeCase(string name)
+    {
+        var chars = new List<char>(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                    chars.Add('_');
+                chars.Add(char.ToLowerInvariant(c));
+            }
+            else chars.Add(c);
+        }
+        return new string([.. chars]);
+    }
+
+    private sealed record Member(PropertyInfo Property, PropertyInfo? Inline);
+
+    private sealed record TypeMap(Dictionary<string, Member> Members, List<PropertyInfo> Inlines)
+    {
+        public static TypeMap Build(Type type)
+        {
+            var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+            var inlines = new List<PropertyInfo>();
+            foreach (var property in Settable(type))
+            {
+                if (property.GetCustomAttribute<YamlInlineAttribute>() is not null)
+                {
+                    inlines.Add(property);
+                    foreach (var inner in Settable(property.PropertyType))
+                        members[KeyOf(inner)] = new Member(inner, property);
+                    continue;
+                }
+                members[KeyOf(property)] = new Member(property, null);
+            }
+            return new TypeMap(members, inlines);
+        }
+
+        private static IEnumerable<PropertyInfo> Settable(Type type) =>
+            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.SetMethod!.IsPublic && p.GetIndexParameters().Length == 0
+                    && p.GetCustomAttribute<YamlIgnoreAttribute>() is null);
+
+        private static string KeyOf(PropertyInfo property) =>
+            property.GetCustomAttribute<YamlMemberAttribute>()?.Alias ?? SnakeCase(property.Name);
+    }
+}
