@@ -1,2 +1,7 @@
-// Placeholder entry point; the all-in-one host is assembled in Hosting/.
-return 0;
+using Prow.Silo.Cli;
+
+// prow                 the all-in-one host (silo + gateway endpoints)
+// prow checkconfig …   validate configuration and exit
+return args is ["checkconfig", .. var rest]
+    ? CheckConfigCommand.Run(rest, Console.Out, Console.Error)
+    : await ServeCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,16 @@
+namespace Prow.Abstractions.Config;
+
+/// <summary>
+/// Where the configuration lives, with Prow's flag names: <c>--config-path</c> (config.yaml, required),
+/// <c>--job-config-path</c> (a file or a directory tree of job YAML files) and <c>--plugin-config</c> (plugins.yaml).
+/// </summary>
+public sealed record ConfigPaths(string ConfigPath, string? JobConfigPath = null, string? PluginConfigPath = null)
+{
+    /// <summary>Every existing file or directory named, for watching.</summary>
+    public IEnumerable<string> All()
+    {
+        yield return ConfigPath;
+        if (!string.IsNullOrEmpty(JobConfigPath)) yield return JobConfigPath;
+        if (!string.IsNullOrEmpty(PluginConfigPath)) yield return PluginConfigPath;
+    }
+}

@@ -1,0 +1,85 @@
+using Prow.Abstractions.Config;
+using Prow.Silo.Hosting;
+
+namespace Prow.Silo.Cli;
+
+/// <summary>The flags of the all-in-one host, with Prow's names where Prow has one.</summary>
+public sealed class ServeFlags
+{
+    private readonly FlagSet _flags = new("prow");
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token;
+    private readonly FlagSet.Flag<bool> _strict, _dryRun;
+    private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
+    private readonly FlagSet.Flag<List<string>> _endpoints;
+
+    public ServeFlags()
+    {
+        var defaults = ExampleConfig.Locate();
+        _configPath = _flags.String("config-path", defaults?.ConfigPath, "Path to config.yaml.");
+        _jobConfigPath = _flags.String("job-config-path", defaults?.JobConfigPath, "Path to a job config file or a directory tree of them.");
+        _pluginConfig = _flags.String("plugin-config", defaults?.PluginConfigPath, "Path to plugins.yaml.");
+        _strict = _flags.Bool("strict", false, "Treat unknown configuration keys as errors.");
+        _port = _flags.Int("port", 8888, "Port to serve the webhook, Deck, health and metrics endpoints on (0 picks a free one).");
+        _listen = _flags.String("listen-address", "0.0.0.0", "Address to serve HTTP on.");
+        _dataDir = _flags.String("data-dir", ".prow", "Directory for durable state (SQLite database, job logs).");
+        _siloPort = _flags.Int("silo-port", 11111, "Orleans silo-to-silo port.");
+        _gatewayPort = _flags.Int("orleans-gateway-port", 30000, "Orleans client gateway port.");
+        _hmac = _flags.String("hmac-secret-file", null, "Path to the file containing GitHub HMAC secrets.");
+        _token = _flags.String("github-token-path", null, "Path to the file containing the GitHub OAuth token.");
+        _endpoints = _flags.Strings("github-endpoint", ["https://api.github.com"], "GitHub's API endpoint (may be given more than once).");
+        _dryRun = _flags.Bool("dry-run", false, "Dry run: reads go to GitHub, writes are logged and not sent.");
+    }
+
+    public string Usage() => _flags.Usage();
+
+    /// <summary>Parses and checks the flags; throws <see cref="UsageException"/> naming the bad flag.</summary>
+    public ProwHostOptions Parse(IReadOnlyList<string> args)
+    {
+        var positional = _flags.Parse(args);
+        if (positional.Count > 0) throw new UsageException($"unexpected argument \"{positional[0]}\"");
+        if (string.IsNullOrEmpty(_configPath.Value))
+            throw new UsageException("--config-path is required (no examples/config.yaml found to default to)");
+        CheckPort("--port", _port.Value, allowZero: true);
+        CheckPort("--silo-port", _siloPort.Value, allowZero: false);
+        CheckPort("--orleans-gateway-port", _gatewayPort.Value, allowZero: false);
+        foreach (var (flag, path) in new[] { ("--hmac-secret-file", _hmac.Value), ("--github-token-path", _token.Value) })
+        {
+            if (path is not null && !File.Exists(path)) throw new UsageException($"{flag} {path}: file not found");
+        }
+        foreach (var endpoint in _endpoints.Value)
+        {
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                throw new UsageException($"--github-endpoint \"{endpoint}\": not an http(s) URL");
+        }
+        if (!System.Net.IPAddress.TryParse(_listen.Value, out _) && _listen.Value != "localhost")
+            throw new UsageException($"--listen-address \"{_listen.Value}\": not an IP address");
+
+        // Defaults come as a set: an explicit --config-path drops the example jobs and plugins.
+        var keepExampleDefaults = !_configPath.WasSet;
+        return new ProwHostOptions
+        {
+            Config = new ConfigPaths(
+                _configPath.Value,
+                _jobConfigPath.WasSet || keepExampleDefaults ? NullIfEmpty(_jobConfigPath.Value) : null,
+                _pluginConfig.WasSet || keepExampleDefaults ? NullIfEmpty(_pluginConfig.Value) : null),
+            Strict = _strict.Value,
+            Port = _port.Value,
+            ListenAddress = _listen.Value ?? "0.0.0.0",
+            DataDir = string.IsNullOrEmpty(_dataDir.Value) ? throw new UsageException("--data-dir must not be empty") : _dataDir.Value,
+            SiloPort = _siloPort.Value,
+            OrleansGatewayPort = _gatewayPort.Value,
+            HmacSecretFile = _hmac.Value,
+            GitHubTokenPath = _token.Value,
+            GitHubEndpoints = _endpoints.Value,
+            DryRun = _dryRun.Value,
+        };
+    }
+
+    private static void CheckPort(string flag, int value, bool allowZero)
+    {
+        if (value > 65535 || value < (allowZero ? 0 : 1))
+            throw new UsageException($"{flag} {value}: must be between {(allowZero ? 0 : 1)} and 65535");
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

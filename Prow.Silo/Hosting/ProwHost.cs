@@ -1,0 +1,61 @@
+using System.Net;
+using Orleans.Dashboard;
+using Prow.Abstractions.Config;
+using Prow.Gateway.Endpoints;
+using Prow.Gateway.Health;
+using Prow.Silo.Configuration;
+
+namespace Prow.Silo.Hosting;
+
+/// <summary>
+/// Assembles the all-in-one host: an Orleans silo (localhost clustering, SQLite storage and
+/// reminders under the data dir, dashboard) and the gateway's HTTP endpoints on one port.
+/// </summary>
+public static class ProwHost
+{
+    public static WebApplication Build(ProwHostOptions options, ConfigSnapshot initialConfig, Action<ISiloBuilder>? configureSilo = null)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = options.ListenAddress == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.ListenAddress);
+            kestrel.Listen(address, options.Port);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.OrleansGatewayPort);
+            silo.AddProwStorage(options);
+            silo.AddDashboard();
+            configureSilo?.Invoke(silo);
+        });
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ConfigWatcher(
+            initialConfig, options.Config, options.Strict, options.ConfigPollInterval,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConfigWatcher>>()));
+        builder.Services.AddSingleton<IConfigSource>(sp => sp.GetRequiredService<ConfigWatcher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
+        builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapGet("/", () => Results.Text("Prow on Orleans: see /dashboard, /healthz, /readyz\n"));
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using Prow.Abstractions.Config;
+
+namespace Prow.Silo.Hosting;
+
+/// <summary>Everything the all-in-one host is started with (see <see cref="Cli.ServeCommand"/> for the flags).</summary>
+public sealed class ProwHostOptions
+{
+    public required ConfigPaths Config { get; init; }
+
+    /// <summary>Unknown configuration keys are errors.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>HTTP port of the gateway endpoints (Prow's hook listens on 8888). 0 picks a free port.</summary>
+    public int Port { get; init; } = 8888;
+
+    /// <summary>Address the HTTP endpoints listen on.</summary>
+    public string ListenAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>Where durable state lives: the SQLite database and job logs.</summary>
+    public string DataDir { get; init; } = ".prow";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int OrleansGatewayPort { get; init; } = 30000;
+
+    public string? HmacSecretFile { get; init; }
+
+    public string? GitHubTokenPath { get; init; }
+
+    public IReadOnlyList<string> GitHubEndpoints { get; init; } = ["https://api.github.com"];
+
+    /// <summary>Reads go to GitHub; writes are logged and not sent.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
+    public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public string DatabasePath => Path.Combine(DataDir, "prow.db");
+}
