@@ -5,9 +5,9 @@ var writes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureIn
 Console.WriteLine($"SQLite grain storage: {writers} concurrent writers, {writes} writes per run, {Environment.ProcessorCount} cores");
 foreach (var syncEveryCommit in new[] { true, false })
 {
-    foreach (var sharedGate in new[] { true, false })
+    foreach (var sharedWriter in new[] { true, false })
     {
-        var result = await StorageBenchmark.RunAsync(writers, writes, syncEveryCommit, sharedGate);
+        var result = await StorageBenchmark.RunAsync(writers, writes, syncEveryCommit, sharedWriter);
         Console.WriteLine(result);
     }
 }

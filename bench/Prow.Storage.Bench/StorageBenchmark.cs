@@ -14,30 +14,32 @@ namespace Prow.Storage.Bench;
 
 /// <summary>
 /// Writers each own one grain and write it in a loop (the Orleans pattern: one activation per
-/// grain, many grains at once). <c>sharedGate</c> false gives every writer its own registry, i.e.
-/// no in-process write gate: writers then contend inside SQLite and rely on the busy timeout.
+/// grain, many grains at once). <c>sharedWriter</c> true is the silo's shape: one registry, so one
+/// group-committing writer for the file. False gives every writer its own registry (and writer
+/// connection): they contend for SQLite's lock and rely on the busy timeout, as separate
+/// processes would.
 /// </summary>
 internal static class StorageBenchmark
 {
     private static readonly IActivatorProvider Activators =
         new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<IActivatorProvider>();
 
-    public static async Task<string> RunAsync(int writers, int writes, bool syncEveryCommit, bool sharedGate)
+    public static async Task<string> RunAsync(int writers, int writes, bool syncEveryCommit, bool sharedWriter)
     {
         var dir = Directory.CreateTempSubdirectory("prow-storage-bench");
         try
         {
             var shared = new SqliteDatabaseRegistry();
             var storages = new List<SqliteGrainStorage>();
-            for (var i = 0; i < (sharedGate ? 1 : writers); i++)
-                storages.Add(await CreateAsync(dir.FullName, syncEveryCommit, sharedGate ? shared : new SqliteDatabaseRegistry()));
+            for (var i = 0; i < (sharedWriter ? 1 : writers); i++)
+                storages.Add(await CreateAsync(dir.FullName, syncEveryCommit, sharedWriter ? shared : new SqliteDatabaseRegistry()));
 
             var perWriter = writes / writers;
             var latencies = new double[perWriter * writers];
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
             {
-                var storage = storages[sharedGate ? 0 : w];
+                var storage = storages[sharedWriter ? 0 : w];
                 var grain = GrainId.Create("bench", $"grain-{w}");
                 var state = new GrainState<Payload>(new Payload());
                 for (var i = 0; i < perWriter; i++)
@@ -52,7 +54,7 @@ internal static class StorageBenchmark
 
             Array.Sort(latencies);
             var rate = latencies.Length / clock.Elapsed.TotalSeconds;
-            return $"sync={(syncEveryCommit ? "FULL  " : "NORMAL")} gate={(sharedGate ? "shared" : "none  ")}: {rate,8:F0} writes/s, p50 {latencies[latencies.Length / 2]:F2} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:F2} ms";
+            return $"sync={(syncEveryCommit ? "FULL  " : "NORMAL")} writer={(sharedWriter ? "shared" : "own   ")}: {rate,8:F0} writes/s, p50 {latencies[latencies.Length / 2]:F2} ms, p99 {latencies[(int)(latencies.Length * 0.99)]:F2} ms";
         }
         finally
         {

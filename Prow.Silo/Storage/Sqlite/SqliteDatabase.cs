@@ -3,12 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace Prow.Silo.Storage.Sqlite;
 
 /// <summary>
-/// A provider's handle on the database file. Every operation opens a pooled connection
-/// (Microsoft.Data.Sqlite connections are not thread-safe; pooling makes opening cheap).
-/// Readers run concurrently (WAL lets them read while a write is in progress); writers take the
-/// file's in-process gate first, because SQLite admits one writer at a time anyway.
+/// A provider's handle on the database file. Each read opens a pooled connection of its own
+/// (Microsoft.Data.Sqlite connections are not thread-safe; pooling makes opening cheap) and runs
+/// concurrently with other reads and the writer, which WAL allows. Writes go to the file's
+/// single <see cref="SqliteWriteQueue"/>.
 /// </summary>
-internal sealed class SqliteDatabase(SqliteConnectionSettings settings, SemaphoreSlim writeGate)
+internal sealed class SqliteDatabase(SqliteConnectionSettings settings, SqliteWriteQueue writer)
 {
     public SqliteConnectionSettings Settings { get; } = settings;
 
@@ -19,50 +19,46 @@ internal sealed class SqliteDatabase(SqliteConnectionSettings settings, Semaphor
         return read(connection);
     }
 
-    /// <summary>Runs a write (one statement or an explicit transaction) while holding the write gate.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return write(connection);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
+    /// <summary>
+    /// Runs statements on the writer connection inside its current batch transaction; completes
+    /// once that transaction has committed. <paramref name="write"/> must not begin or end transactions.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken) =>
+        writer.EnqueueAsync(write, cancellationToken);
 
     /// <summary>
     /// Creates the directory and file if needed, switches the file to WAL (a persistent setting)
     /// and brings <paramref name="component"/>'s tables up to date.
     /// </summary>
-    public Task EnsureSchemaAsync(string component, IReadOnlyList<string> migrations, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Runs on a connection of its own, outside the write queue (it needs its own transaction);
+    /// should the writer hold the lock meanwhile, the busy timeout makes it wait.
+    /// </remarks>
+    public async Task EnsureSchemaAsync(string component, IReadOnlyList<string> migrations, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Settings.FilePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        return WriteAsync(connection =>
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (var wal = connection.CreateCommand())
         {
-            using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                wal.ExecuteScalar();
-            }
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteScalar();
+        }
 
-            SqliteSchema.Migrate(connection, component, migrations);
-            return true;
-        }, cancellationToken);
+        SqliteSchema.Migrate(connection, component, migrations);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenConnectionAsync(Settings, cancellationToken);
+
+    /// <summary>Opens a pooled connection and applies the per-connection pragmas.</summary>
+    public static async Task<SqliteConnection> OpenConnectionAsync(SqliteConnectionSettings settings, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(Settings.ConnectionString);
+        var connection = new SqliteConnection(settings.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = Settings.ConnectionPragmas;
+            pragmas.CommandText = settings.ConnectionPragmas;
             pragmas.ExecuteNonQuery();
             return connection;
         }

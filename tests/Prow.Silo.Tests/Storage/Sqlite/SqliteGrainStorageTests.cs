@@ -248,10 +248,13 @@ public sealed class SqliteGrainStorageTests : IDisposable
     [Fact]
     public async Task NewProviderOnSameFile_ReadsStateWrittenBeforeDispose()
     {
-        var first = await _dir.CreateStorageAsync();
+        var firstRegistry = new SqliteDatabaseRegistry();
+        var first = await _dir.CreateStorageAsync(firstRegistry);
         var state = State(42);
         await first.WriteStateAsync(StateName, Grain("durable"), state);
+        await firstRegistry.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => first.WriteStateAsync(StateName, Grain("durable"), state));
 
         var second = await _dir.CreateStorageAsync();
         var read = new GrainState<CounterState>();
@@ -266,12 +269,12 @@ public sealed class SqliteGrainStorageTests : IDisposable
     [Fact]
     public async Task StorageAndReminders_SharingOneFile_DoNotFailWithBusy()
     {
-        var registry = new SqliteDatabaseRegistry();
+        var registry = _dir.NewRegistry();
         var storage = await _dir.CreateStorageAsync(registry);
         var reminders = await _dir.CreateReminderTableAsync(registry);
         // A second registry stands in for another process: its writes are not gated with ours
         // and rely on the busy timeout instead.
-        var outsider = await _dir.CreateStorageAsync(new SqliteDatabaseRegistry());
+        var outsider = await _dir.CreateStorageAsync(_dir.NewRegistry());
 
         var work = Enumerable.Range(0, 30).SelectMany(i => new Func<Task>[]
         {

@@ -142,8 +142,10 @@ public sealed class SqliteReminderTableTests : IDisposable
     [Fact]
     public async Task NewTableOnSameFile_ReadsRemindersWrittenBefore()
     {
-        var first = await _dir.CreateReminderTableAsync();
+        var firstRegistry = new Prow.Silo.Storage.Sqlite.SqliteDatabaseRegistry();
+        var first = await _dir.CreateReminderTableAsync(firstRegistry);
         var eTag = await first.UpsertRow(Entry(Grain("durable"), "tick"));
+        await firstRegistry.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var second = await _dir.CreateReminderTableAsync();

@@ -21,7 +21,17 @@ public sealed class SqliteTestDirectory : IDisposable
         Directory.CreateDirectory(Root);
     }
 
+    private readonly List<SqliteDatabaseRegistry> _registries = [];
+
     public string Root { get; }
+
+    /// <summary>A registry (the per-silo owner of the file's writer) that is disposed with the directory.</summary>
+    public SqliteDatabaseRegistry NewRegistry()
+    {
+        var registry = new SqliteDatabaseRegistry();
+        lock (_registries) _registries.Add(registry);
+        return registry;
+    }
 
     public string DatabasePath => Path.Combine(Root, "data", SqliteDatabaseOptions.DefaultFileName);
 
@@ -36,7 +46,7 @@ public sealed class SqliteTestDirectory : IDisposable
         var storage = new SqliteGrainStorage(
             "test",
             options,
-            registry ?? new SqliteDatabaseRegistry(),
+            registry ?? NewRegistry(),
             Activators.Value,
             TimeProvider.System,
             NullLogger<SqliteGrainStorage>.Instance);
@@ -48,7 +58,7 @@ public sealed class SqliteTestDirectory : IDisposable
     {
         var table = new SqliteReminderTable(
             Options.Create(new SqliteReminderOptions { DatabasePath = DatabasePath }),
-            registry ?? new SqliteDatabaseRegistry(),
+            registry ?? NewRegistry(),
             NullLogger<SqliteReminderTable>.Instance);
         await table.StartAsync();
         return table;
@@ -56,6 +66,7 @@ public sealed class SqliteTestDirectory : IDisposable
 
     public void Dispose()
     {
+        foreach (var registry in _registries) registry.Dispose();
         // Pooled connections keep the file open; close them before deleting the directory.
         SqliteConnection.ClearAllPools();
         try

@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using Prow.Silo.Storage.Sqlite;
+
+namespace Prow.Silo.Tests.Storage.Sqlite;
+
+public sealed class SqliteWriteQueueTests : IDisposable
+{
+    private readonly SqliteTestDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<SqliteDatabase> OpenAsync(SqliteDatabaseRegistry registry)
+    {
+        var database = registry.Open(new SqliteReminderOptions { DatabasePath = _dir.DatabasePath });
+        await database.EnsureSchemaAsync("test", ["CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v INTEGER NOT NULL);"], CancellationToken.None);
+        return database;
+    }
+
+    private static Func<SqliteConnection, int> Execute(string sql) => connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    };
+
+    private static Task<long> CountAsync(SqliteDatabase database) => database.ReadAsync(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM t;";
+        return (long)command.ExecuteScalar()!;
+    }, CancellationToken.None);
+
+    [Fact]
+    public async Task FailingStatement_FailsOnlyItsOwnWrite()
+    {
+        var database = await OpenAsync(_dir.NewRegistry());
+        await database.WriteAsync(Execute("INSERT INTO t VALUES ('taken', 1);"), CancellationToken.None);
+
+        // Queued together, these may share one batch transaction; the duplicate key must not take the others down.
+        var before = database.WriteAsync(Execute("INSERT INTO t VALUES ('a', 1);"), CancellationToken.None);
+        var duplicate = database.WriteAsync(Execute("INSERT INTO t VALUES ('taken', 2);"), CancellationToken.None);
+        var after = database.WriteAsync(Execute("INSERT INTO t VALUES ('b', 1);"), CancellationToken.None);
+
+        Assert.Equal(1, await before);
+        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        Assert.Equal(1, await after);
+        Assert.Equal(3, await CountAsync(database));
+    }
+
+    [Fact]
+    public async Task ManyConcurrentWrites_AreAllCommitted()
+    {
+        var database = await OpenAsync(_dir.NewRegistry());
+
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(i =>
+            database.WriteAsync(Execute($"INSERT INTO t VALUES ('k{i}', {i});"), CancellationToken.None)));
+
+        Assert.Equal(500, await CountAsync(database));
+    }
+
+    [Fact]
+    public async Task CancelledBeforeItRuns_IsNotApplied()
+    {
+        var database = await OpenAsync(_dir.NewRegistry());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.WriteAsync(Execute("INSERT INTO t VALUES ('x', 1);"), cancelled.Token));
+
+        Assert.Equal(0, await CountAsync(database));
+    }
+
+    [Fact]
+    public async Task Dispose_DrainsQueuedWritesThenRefusesNewOnes()
+    {
+        var registry = new SqliteDatabaseRegistry();
+        var database = await OpenAsync(registry);
+        var queued = Enumerable.Range(0, 50).Select(i => database.WriteAsync(Execute($"INSERT INTO t VALUES ('k{i}', {i});"), CancellationToken.None)).ToArray();
+
+        await registry.DisposeAsync();
+
+        await Task.WhenAll(queued);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => database.WriteAsync(Execute("INSERT INTO t VALUES ('late', 1);"), CancellationToken.None));
+        Assert.Equal(50, await CountAsync(await OpenAsync(_dir.NewRegistry())));
+    }
+
+    [Fact]
+    public void ProvidersOnOneFile_MustAgreeOnSyncLevel()
+    {
+        var registry = _dir.NewRegistry();
+        registry.Open(new SqliteStorageOptions { DatabasePath = _dir.DatabasePath, SyncEveryCommit = true });
+
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            registry.Open(new SqliteReminderOptions { DatabasePath = _dir.DatabasePath, SyncEveryCommit = false }));
+
+        Assert.Contains(nameof(SqliteDatabaseOptions.SyncEveryCommit), ex.Message);
+    }
+}
