@@ -59,9 +59,16 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    // Opening or committing failed: nothing in the batch is durable. Start over
-                    // with a fresh connection next time.
+                    // Opening, beginning or committing failed: nothing in the batch is durable.
+                    // If not even the transaction began (e.g. another process held the lock past
+                    // the busy timeout), fail what is queued rather than retry it forever.
+                    if (batch.Count == 0)
+                    {
+                        while (_queue.Reader.TryRead(out var queued)) batch.Add(queued);
+                    }
+
                     foreach (var pending in batch) pending.Fail(ex);
+                    // Start over with a fresh connection next time.
                     if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
                     connection = null;
                 }

@@ -85,6 +85,25 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task LockHeldByAnotherProcess_FailsWritesAfterBusyTimeoutThenRecovers()
+    {
+        await OpenAsync(_dir.NewRegistry()); // creates the table
+        var database = _dir.NewRegistry().Open(new SqliteReminderOptions { DatabasePath = _dir.DatabasePath, BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await using (var other = new SqliteConnection($"Data Source={_dir.DatabasePath};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE;";
+            await hold.ExecuteNonQueryAsync();
+
+            var ex = await Assert.ThrowsAsync<SqliteException>(() => database.WriteAsync(Execute("INSERT INTO t VALUES ('x', 1);"), CancellationToken.None));
+            Assert.Equal(5, ex.SqliteErrorCode); // SQLITE_BUSY
+        }
+
+        Assert.Equal(1, await database.WriteAsync(Execute("INSERT INTO t VALUES ('x', 1);"), CancellationToken.None));
+    }
+
+    [Fact]
     public void ProvidersOnOneFile_MustAgreeOnSyncLevel()
     {
         var registry = _dir.NewRegistry();
