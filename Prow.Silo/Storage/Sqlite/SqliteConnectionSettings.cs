@@ -16,8 +16,9 @@ internal sealed record SqliteConnectionSettings(string FilePath, string Connecti
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
         if (hasPath == hasConnectionString)
             throw new ArgumentException($"set exactly one of {nameof(options.DatabasePath)} or {nameof(options.ConnectionString)}");
-        if (options.BusyTimeout < TimeSpan.Zero)
-            throw new ArgumentException($"{nameof(options.BusyTimeout)} must not be negative");
+        // Zero would not mean "fail at once": Microsoft.Data.Sqlite reads a zero command timeout as "retry forever".
+        if (options.BusyTimeout <= TimeSpan.Zero)
+            throw new ArgumentException($"{nameof(options.BusyTimeout)} must be positive");
 
         SqliteConnectionStringBuilder builder;
         try

@@ -19,6 +19,16 @@ public sealed class SqliteDatabaseOptionsValidatorTests : IDisposable
         { "malformed connection string", null, "Data Source=x.db;Colour=blue", "not a valid SQLite connection string" },
     };
 
+    [Fact]
+    public void Validate_ZeroBusyTimeout_Fails()
+    {
+        var options = new SqliteReminderOptions { DatabasePath = _dir.DatabasePath, BusyTimeout = TimeSpan.Zero };
+
+        var ex = Assert.Throws<OrleansConfigurationException>(new SqliteDatabaseOptionsValidator(options, "test").ValidateConfiguration);
+
+        Assert.Contains("BusyTimeout must be positive", ex.Message);
+    }
+
     [Theory]
     [MemberData(nameof(InvalidCases))]
     public void Validate_InvalidSettings_FailsWithReason(string name, string? path, string? connectionString, string expected)
