@@ -30,21 +30,52 @@ public sealed class SqliteWriteQueueTests : IDisposable
         return (long)command.ExecuteScalar()!;
     }, CancellationToken.None);
 
+    /// <summary>Holds the writer inside a batch until released, so writes queued meanwhile share the next part of that batch.</summary>
+    private static Task<int> HoldWriter(SqliteDatabase database, ManualResetEventSlim release) =>
+        database.WriteAsync(_ => release.Wait(TimeSpan.FromSeconds(10)) ? 0 : throw new TimeoutException(), CancellationToken.None);
+
     [Fact]
-    public async Task FailingStatement_FailsOnlyItsOwnWrite()
+    public async Task FailingStatement_InABatch_FailsOnlyItsOwnWrite()
     {
         var database = await OpenAsync(_dir.NewRegistry());
         await database.WriteAsync(Execute("INSERT INTO t VALUES ('taken', 1);"), CancellationToken.None);
+        using var release = new ManualResetEventSlim();
 
-        // Queued together, these may share one batch transaction; the duplicate key must not take the others down.
+        var holder = HoldWriter(database, release);
         var before = database.WriteAsync(Execute("INSERT INTO t VALUES ('a', 1);"), CancellationToken.None);
         var duplicate = database.WriteAsync(Execute("INSERT INTO t VALUES ('taken', 2);"), CancellationToken.None);
         var after = database.WriteAsync(Execute("INSERT INTO t VALUES ('b', 1);"), CancellationToken.None);
+        release.Set();
 
+        Assert.Equal(0, await holder);
         Assert.Equal(1, await before);
         await Assert.ThrowsAsync<SqliteException>(() => duplicate);
         Assert.Equal(1, await after);
         Assert.Equal(3, await CountAsync(database));
+    }
+
+    [Fact]
+    public async Task TransactionRolledBack_FailsTheWholeBatchAndLaterWritesSucceed()
+    {
+        var database = await OpenAsync(_dir.NewRegistry());
+        using var release = new ManualResetEventSlim();
+
+        var holder = HoldWriter(database, release);
+        var before = database.WriteAsync(Execute("INSERT INTO t VALUES ('a', 1);"), CancellationToken.None);
+        var rollback = database.WriteAsync<int>(connection =>
+        {
+            // Stands in for an I/O error after which SQLite abandons the transaction.
+            Execute("ROLLBACK;")(connection);
+            throw new InvalidOperationException("disk trouble");
+        }, CancellationToken.None);
+        release.Set();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => holder);
+        await Assert.ThrowsAnyAsync<Exception>(() => before);
+        await Assert.ThrowsAnyAsync<Exception>(() => rollback);
+        Assert.Equal(0, await CountAsync(database));
+        Assert.Equal(1, await database.WriteAsync(Execute("INSERT INTO t VALUES ('b', 1);"), CancellationToken.None));
+        Assert.Equal(1, await CountAsync(database));
     }
 
     [Fact]
