@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
@@ -57,7 +55,7 @@ public sealed class SqliteSiloRestartTests : IDisposable
     {
         var host = new HostBuilder()
             .UseOrleans(silo => silo
-                .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+                .UseLocalhostClustering(siloPort: LocalPorts.Free(), gatewayPort: LocalPorts.Free())
                 .AddSqliteGrainStorageAsDefault(o => o.DatabasePath = _dir.DatabasePath)
                 .UseSqliteReminderService(o => o.DatabasePath = _dir.DatabasePath)
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
@@ -65,12 +63,5 @@ public sealed class SqliteSiloRestartTests : IDisposable
             .Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
