@@ -5,8 +5,9 @@ namespace Prow.Abstractions.Config.Plugins;
 
 /// <summary>
 /// Compiles the regular expressions of Prow's configuration, which are Go (RE2) syntax, with .NET's engine.
-/// Go-only syntax is translated (<c>(?P&lt;name&gt;</c>, <c>\pL</c>, POSIX classes like <c>[[:alpha:]]</c>);
-/// what RE2 rejects is rejected too (look-around, back-references, atomic groups, conditionals, <c>\Z</c>).
+/// Go-only syntax is translated (<c>(?P&lt;name&gt;</c>, <c>\pL</c>, <c>\Q...\E</c>, POSIX classes like <c>[[:alpha:]]</c>);
+/// what RE2 rejects is rejected too (look-around, back-references, atomic groups, conditionals, <c>\Z</c>,
+/// flags other than i, m, s, U). Go's ungreedy flag <c>U</c> has no .NET equivalent and is refused by .NET.
 /// </summary>
 public static class GoRegexp
 {
@@ -51,6 +52,14 @@ public static class GoRegexp
                     return Fail($"invalid escape sequence: `\\{next}` (back-references are not supported)", out error);
                 if (next == 'Z')
                     return Fail("invalid escape sequence: `\\Z`", out error);
+                if (next == 'Q' && !inClass)
+                {
+                    var end = pattern.IndexOf(@"\E", i + 2, StringComparison.Ordinal);
+                    var literal = end < 0 ? pattern[(i + 2)..] : pattern[(i + 2)..end];
+                    sb.Append(Regex.Escape(literal));
+                    i = end < 0 ? pattern.Length : end + 1;
+                    continue;
+                }
                 if (next is 'p' or 'P' && i + 2 < pattern.Length && pattern[i + 2] != '{')
                 {
                     sb.Append('\\').Append(next).Append('{').Append(pattern[i + 2]).Append('}');
@@ -95,8 +104,12 @@ public static class GoRegexp
                 }
                 if (rest.StartsWith("=") || rest.StartsWith("!") || rest.StartsWith("<=") || rest.StartsWith("<!"))
                     return Fail("invalid or unsupported Perl syntax: look-around is not supported", out error);
-                if (rest.StartsWith(">") || rest.StartsWith("("))
+                if (rest.StartsWith(">") || rest.StartsWith("(") || rest.StartsWith("#"))
                     return Fail($"invalid or unsupported Perl syntax: `(?{rest[0]}`", out error);
+                var run = 0;
+                while (run < rest.Length && (char.IsAsciiLetter(rest[run]) || rest[run] == '-')) run++;
+                if (run > 0 && run < rest.Length && rest[run] is ':' or ')' && rest[..run].ContainsAnyExcept("imsU-"))
+                    return Fail($"invalid or unsupported Perl syntax: `(?{rest[..run]}`", out error);
             }
             sb.Append(c);
         }

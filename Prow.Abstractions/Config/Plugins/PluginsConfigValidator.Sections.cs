@@ -1,6 +1,6 @@
 namespace Prow.Abstractions.Config.Plugins;
 
-/// <summary>The checks of the sections with nested structure: config_updater, require_matching_label, project_manager.</summary>
+/// <summary>The checks of the sections with nested structure: config_updater, require_matching_label, project_manager, label.</summary>
 public sealed partial class PluginsConfigValidator
 {
     private const int MaxPartitions = 256;
@@ -109,6 +109,29 @@ public sealed partial class PluginsConfigValidator
                         labelSets.Add(labels);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// label.restricted_labels: each entry names a label, at most once per scope (Prow refuses two entries for one
+    /// label when it merges supplemental plugin configs), and someone must be allowed to set it.
+    /// </summary>
+    private void ValidateRestrictedLabels()
+    {
+        foreach (var (scope, labels) in _config.Label.RestrictedLabels)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < labels.Count; i++)
+            {
+                var entry = labels[i];
+                var key = $"label.restricted_labels.{scope}[{i}]";
+                if (entry.Label.Trim().Length == 0)
+                    Error(entry.SourceLine, key + ".label", "a restricted label needs a label name");
+                else if (!seen.Add(entry.Label))
+                    Error(entry.SourceLine, key + ".label", $"there are multiple label.restricted_labels configs for label {entry.Label}");
+                else if (entry.AllowedTeams.Count == 0 && entry.AllowedUsers.Count == 0)
+                    Warning(entry.SourceLine, key, $"no allowed_teams or allowed_users: nobody can set label {entry.Label}");
             }
         }
     }

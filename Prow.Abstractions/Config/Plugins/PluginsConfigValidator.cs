@@ -40,6 +40,7 @@ public sealed partial class PluginsConfigValidator
         validator.ValidateRepoDupes("invalid_commit_msg", config.InvalidCommitMsg);
         validator.ValidateInvalidCommitMsg();
         validator.ValidateRepoMilestone();
+        validator.ValidateRestrictedLabels();
     }
 
     private void Error(int line, string key, string problem) => _diagnostics.Add(ConfigDiagnostic.Error(_file, line, key, problem));

@@ -18,6 +18,8 @@ public sealed class GoRegexpTests
         { "escaped bracket in class", @"[\]a]+", "x]a]y", "]a]" },
         { "leading bracket literal in class", "[]a]+", "x]a]y", "]a]" },
         { "parenthesis in class is literal", "[(?=]+", "a(?=b", "(?=" },
+        { "quoted literal", @"\Qa.b*\E+", "a.b**", "a.b**" },
+        { "scoped flags", "(?i:abc)d", "ABCd", "ABCd" },
     };
 
     [Theory]
@@ -39,6 +41,8 @@ public sealed class GoRegexpTests
         { "end of text before newline", @"a\Z", @"\Z" },
         { "unknown POSIX class", "[[:vowel:]]", "invalid character class range" },
         { "unbalanced parenthesis", "(a", "" },
+        { "extended-mode flag (not RE2)", "(?x)a b", "(?x" },
+        { "inline comment (not RE2)", "a(?#note)", "(?#" },
     };
 
     [Theory]

@@ -241,6 +241,16 @@ public sealed class PluginsConfigValidationTests
             "invalid_commit_msg[0].checks[0].name", "check name cannot be empty", 7
         },
         {
+            "restricted label without a name",
+            Plugins + "label:\n  restricted_labels:\n    o/r:\n    - allowed_teams: [t]\n",
+            "label.restricted_labels.o/r[0].label", "needs a label name", 7
+        },
+        {
+            "restricted label configured twice in one scope",
+            Plugins + "label:\n  restricted_labels:\n    o:\n    - label: cve\n      allowed_teams: [a]\n    - label: CVE\n      allowed_users: [b]\n",
+            "label.restricted_labels.o[1].label", "multiple label.restricted_labels configs for label CVE", 9
+        },
+        {
             "wrong scalar type",
             Plugins + "size:\n  s: ten\n",
             "size.s", "invalid value \"ten\": expected an integer", 5
@@ -273,6 +283,7 @@ public sealed class PluginsConfigValidationTests
         { "trusted_org is deprecated", Plugins + "triggers:\n- repos: [o]\n  trusted_org: o\n", "triggers[0].trusted_org", "deprecated" },
         { "maintainers_id is deprecated", Plugins + "repo_milestone:\n  o/r:\n    maintainers_id: 12\n", "repo_milestone.o/r.maintainers_id", "deprecated" },
         { "excluded_repos on a repo entry", "plugins:\n  o/r:\n    plugins: [trigger]\n    excluded_repos: [x]\n", "plugins.o/r.excluded_repos", "only applies to org entries" },
+        { "restricted label nobody may set", Plugins + "label:\n  restricted_labels:\n    '*':\n    - label: frozen\n", "label.restricted_labels.*[0]", "nobody can set label frozen" },
         { "excluded_repos with the org in it", "plugins:\n  o:\n    plugins: [trigger]\n    excluded_repos: [o/x]\n", "plugins.o.excluded_repos", "never matches" },
     };
 
