@@ -8,6 +8,8 @@ namespace Prow.Abstractions.Config.Plugins;
 /// Go-only syntax is translated (<c>(?P&lt;name&gt;</c>, <c>\pL</c>, <c>\Q...\E</c>, POSIX classes like <c>[[:alpha:]]</c>);
 /// what RE2 rejects is rejected too (look-around, back-references, atomic groups, conditionals, <c>\Z</c>,
 /// flags other than i, m, s, U). Go's ungreedy flag <c>U</c> has no .NET equivalent and is refused by .NET.
+/// The result uses .NET's non-backtracking engine, which like RE2 matches in linear time, so a pattern from
+/// configuration cannot stall a plugin on a hostile comment.
 /// </summary>
 public static class GoRegexp
 {
@@ -26,7 +28,7 @@ public static class GoRegexp
         if (!TryTranslate(pattern, out var translated, out error)) return false;
         try
         {
-            regex = new Regex(translated, RegexOptions.CultureInvariant);
+            regex = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
             return true;
         }
         catch (ArgumentException ex)
