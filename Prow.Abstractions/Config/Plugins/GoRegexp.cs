@@ -31,7 +31,7 @@ public static class GoRegexp
             regex = new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
             return true;
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             error = ex.Message;
             return false;
@@ -50,7 +50,9 @@ public static class GoRegexp
             var next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
             if (c == '\\')
             {
-                if (next is >= '1' and <= '9' || (next == 'k' && !inClass))
+                // A lone \1..\9 is a back-reference (refused); \12 is an octal escape in Go.
+                var afterNext = i + 2 < pattern.Length ? pattern[i + 2] : '\0';
+                if ((next is >= '1' and <= '9' && !char.IsAsciiDigit(afterNext)) || (next == 'k' && !inClass))
                     return Fail($"invalid escape sequence: `\\{next}` (back-references are not supported)", out error);
                 if (next == 'Z')
                     return Fail("invalid escape sequence: `\\Z`", out error);

@@ -43,6 +43,7 @@ public sealed class GoRegexpTests
         { "unbalanced parenthesis", "(a", "" },
         { "extended-mode flag (not RE2)", "(?x)a b", "(?x" },
         { "inline comment (not RE2)", "a(?#note)", "(?#" },
+        { "balancing group (.NET only)", "(?<a>x)(?<b-a>y)", "" },
     };
 
     [Theory]
