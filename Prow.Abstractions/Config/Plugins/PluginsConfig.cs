@@ -89,7 +89,7 @@ public sealed class PluginsConfig : SourceLocated
 
     /// <summary>
     /// The plugins that run for <paramref name="org"/>/<paramref name="repo"/>: the org's plugins unless the
-    /// repo is in the org's <c>excluded_repos</c>, then the repo's own plugins.
+    /// repo is in the org's <c>excluded_repos</c>, then the repo's own plugins (each name once).
     /// </summary>
     public IReadOnlyList<string> EnabledPluginsFor(string org, string repo)
     {
