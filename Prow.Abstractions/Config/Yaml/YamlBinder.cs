@@ -1,5 +1,5 @@
-using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -22,7 +22,12 @@ public static class YamlBinder
 {
     private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new();
 
-    /// <summary>Parses a YAML file's first document. Returns null (with a diagnostic) when it cannot be parsed; null without one for an empty file.</summary>
+    /// <summary>
+    /// Parses a YAML file's first document, as Prow does (sigs.k8s.io/yaml decodes only the first
+    /// document of a stream and ignores the rest without a word). Later non-empty documents are
+    /// reported as warnings, so nothing is lost silently. Returns null (with an error) when the text
+    /// cannot be parsed, e.g. invalid syntax or a duplicated key; null without one for an empty file.
+    /// </summary>
     public static YamlNode? Parse(string text, YamlBindContext context)
     {
         var stream = new YamlStream();
@@ -40,7 +45,7 @@ public static class YamlBinder
         {
             var extra = stream.Documents[i].RootNode;
             if (!IsNull(extra))
-                context.Error(extra, "(yaml)", "only one YAML document per file is read; this document would be ignored");
+                context.Warning(extra, "(yaml)", $"document {i + 1} is ignored: only the first YAML document of a file is read (as Prow does)");
         }
         var root = stream.Documents[0].RootNode;
         return IsNull(root) ? null : root;
@@ -66,7 +71,8 @@ public static class YamlBinder
             return bindable;
         }
         if (type == typeof(string)) return ScalarText(node, context, "a string");
-        if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan) || type.IsEnum)
+        if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan)
+            || type == typeof(DateTimeOffset) || type.IsEnum)
             return BindScalar(type, node, context);
         if (type.IsGenericType)
         {
@@ -86,7 +92,8 @@ public static class YamlBinder
     public static void Populate(object target, YamlMappingNode mapping, YamlBindContext context, ISet<string>? ignoredKeys = null)
     {
         var map = Maps.GetOrAdd(target.GetType(), TypeMap.Build);
-        if (target is SourceLocated located) Locate(located, mapping, context);
+        var located = target as SourceLocated;
+        if (located is not null) Locate(located, mapping, context);
         foreach (var inline in map.Inlines)
         {
             var child = inline.GetValue(target) ?? Activator.CreateInstance(inline.PropertyType)!;
@@ -101,6 +108,7 @@ public static class YamlBinder
                 context.UnknownKey(keyNode, key);
                 continue;
             }
+            located?.RecordKeyLine(key, YamlBindContext.LineOf(keyNode));
             using var _ = context.Key(key);
             var owner = member.Inline is null ? target : member.Inline.GetValue(target)!;
             var value = Bind(member.Property.PropertyType, valueNode, context);
@@ -169,6 +177,7 @@ public static class YamlBinder
         else if (type == typeof(long) && long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) value = l;
         else if (type == typeof(double) && double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) value = d;
         else if (type == typeof(TimeSpan) && GoDuration.TryParse(trimmed, out var t)) value = t;
+        else if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto)) value = dto;
         else if (type.IsEnum) value = ParseEnum(type, trimmed);
         if (value is null)
             context.Error(node, type.IsEnum
@@ -260,6 +269,7 @@ public static class YamlBinder
         _ when type == typeof(int) || type == typeof(long) => "an integer",
         _ when type == typeof(double) => "a number",
         _ when type == typeof(TimeSpan) => "a duration like \"30m\" or \"48h\"",
+        _ when type == typeof(DateTimeOffset) => "a timestamp like \"2024-01-31T00:00:00Z\"",
         _ => "a " + type.Name,
     };
 
@@ -275,6 +285,7 @@ public static class YamlBinder
     {
         located.SourceFile = context.File;
         located.SourceLine = YamlBindContext.LineOf(node);
+        located.SourceKey = context.Path;
     }
 
     /// <summary>snake_case of a PascalCase property name: MaxConcurrency → max_concurrency.</summary>
