@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Prow.Abstractions.Config;
+using Prow.Abstractions.Config.Yaml;
 using Prow.TestSupport;
 
 namespace Prow.Abstractions.Tests.Config;
@@ -33,6 +36,17 @@ public sealed class KubernetesCorpusFixture : IDisposable
     }
 
     public string ConfigPath { get; }
+
+    /// <summary>The corpus loaded once, strictly (shared by the tests of the class).</summary>
+    public Lazy<(ProwConfig? Config, List<ConfigDiagnostic> Diagnostics, TimeSpan Elapsed)> Strict => _strict ??= new(() =>
+    {
+        var diagnostics = new List<ConfigDiagnostic>();
+        var stopwatch = Stopwatch.StartNew();
+        var config = ProwConfigLoader.Load(ConfigPath, JobsPath, diagnostics, new ProwConfigLoadOptions { Strict = true });
+        return (config, diagnostics, stopwatch.Elapsed);
+    });
+
+    private Lazy<(ProwConfig?, List<ConfigDiagnostic>, TimeSpan)>? _strict;
 
     /// <summary>The corpus' own job tree (read-only).</summary>
     public string SourceJobsPath { get; }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Config.Yaml;
 using Xunit.Abstractions;
@@ -15,10 +14,8 @@ public sealed class KubernetesCorpusTests(KubernetesCorpusFixture corpus, ITestO
     [Fact]
     public void WholeCorpus_LoadsWithoutErrorsEvenStrict()
     {
-        var diagnostics = new List<ConfigDiagnostic>();
-        var stopwatch = Stopwatch.StartNew();
-        var config = ProwConfigLoader.Load(corpus.ConfigPath, corpus.JobsPath, diagnostics, new ProwConfigLoadOptions { Strict = true });
-        output.WriteLine($"loaded in {stopwatch.ElapsedMilliseconds} ms");
+        var (config, diagnostics, elapsed) = corpus.Strict.Value;
+        output.WriteLine($"loaded in {elapsed.TotalMilliseconds:0} ms");
         foreach (var d in diagnostics.Take(100)) output.WriteLine($"{d.Severity} {d}");
 
         Assert.NotNull(config);
@@ -31,7 +28,7 @@ public sealed class KubernetesCorpusTests(KubernetesCorpusFixture corpus, ITestO
     {
         var expected = CountJobEntries([corpus.ConfigPath, .. corpus.JobFiles()]);
 
-        var config = ProwConfigLoader.Load(corpus.ConfigPath, corpus.JobsPath, []);
+        var config = corpus.Strict.Value.Config;
 
         Assert.NotNull(config);
         var actual = (config.AllPresubmits().Count(), config.AllPostsubmits().Count(), config.Periodics.Count, config.Repos.Count);
