@@ -22,11 +22,12 @@ public static class JobDefaults
 
     public static void Apply(ProwConfig config, ConfigProblems problems)
     {
+        var decorationDefaults = new Dictionary<(string, string), DecorationConfig?>();
         foreach (var (repo, jobs) in config.Presubmits)
         {
             foreach (var job in jobs)
             {
-                ApplyBase(config, job, repo, problems);
+                ApplyBase(config, job, repo, decorationDefaults, problems);
                 if (job.Context.Length == 0) job.Context = job.Name;
                 if (job.Trigger.Length == 0 && job.RerunCommand.Length == 0)
                 {
@@ -39,19 +40,20 @@ public static class JobDefaults
         {
             foreach (var job in jobs)
             {
-                ApplyBase(config, job, repo, problems);
+                ApplyBase(config, job, repo, decorationDefaults, problems);
                 if (job.Context.Length == 0) job.Context = job.Name;
             }
         }
         foreach (var job in config.Periodics)
-            ApplyBase(config, job, PeriodicRepo(job), problems);
+            ApplyBase(config, job, PeriodicRepo(job), decorationDefaults, problems);
     }
 
     /// <summary>The "org/repo" a periodic is matched by: its first extra ref, else empty.</summary>
     public static string PeriodicRepo(Periodic job) =>
         job.ExtraRefs is { Count: > 0 } refs ? $"{refs[0].Org}/{refs[0].Repo}" : "";
 
-    private static void ApplyBase(ProwConfig config, JobBase job, string repo, ConfigProblems problems)
+    private static void ApplyBase(
+        ProwConfig config, JobBase job, string repo, Dictionary<(string, string), DecorationConfig?> decorationDefaults, ConfigProblems problems)
     {
         if (job.Agent.Length == 0) job.Agent = KubernetesAgent;
         if (string.IsNullOrEmpty(job.Namespace)) job.Namespace = config.PodNamespace;
@@ -61,10 +63,13 @@ public static class JobDefaults
         if (job.Decorate == true)
         {
             var jobConfig = job.DecorationConfig;
-            DecorationConfig? merged = null;
-            foreach (var entry in config.Plank.DefaultDecorationConfigs.Where(e => e.Matches(repo, job.Cluster)))
-                merged = DecorationConfig.Merge(entry.Config, merged);
-            merged = DecorationConfig.Merge(jobConfig, merged) ?? new DecorationConfig();
+            if (!decorationDefaults.TryGetValue((repo, job.Cluster), out var plankDefaults))
+            {
+                foreach (var entry in config.Plank.DefaultDecorationConfigs.Where(e => e.Matches(repo, job.Cluster)))
+                    plankDefaults = DecorationConfig.Merge(entry.Config, plankDefaults);
+                decorationDefaults[(repo, job.Cluster)] = plankDefaults;
+            }
+            var merged = DecorationConfig.Merge(jobConfig, plankDefaults) ?? new DecorationConfig();
             if (jobConfig is not null)
             {
                 merged.SourceFile = jobConfig.SourceFile;

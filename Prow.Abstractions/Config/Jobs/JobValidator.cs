@@ -25,6 +25,10 @@ public static class JobValidator
             if ((job.Trigger.Length > 0) != (job.RerunCommand.Length > 0))
                 problems.Error(job, job.Trigger.Length > 0 ? "trigger" : "rerun_command",
                     $"either both of trigger and rerun_command must be set, wasn't the case for job \"{job.Name}\"");
+            else if (job.Trigger == JobDefaults.DefaultTriggerFor(job.Name) && job.RerunCommand == JobDefaults.DefaultRerunCommandFor(job.Name))
+            {
+                // The defaults always compile and match (names are [A-Za-z0-9-._]+); skip thousands of compilations.
+            }
             else if (!GoRegex.TryCompile(job.Trigger, out var trigger, out var error))
                 problems.Error(job, "trigger", $"invalid regex \"{job.Trigger}\": {error}");
             else if (!trigger!.IsMatch(job.RerunCommand))
@@ -83,22 +87,34 @@ public static class JobValidator
         return null;
     }
 
-    /// <summary>Same name on intersecting branches is a duplicate; two names on intersecting branches may not share a context.</summary>
+    /// <summary>
+    /// Same name on intersecting branches is a duplicate; two names on intersecting branches may not
+    /// share a context. Only jobs sharing a name or a context are compared, so this stays linear.
+    /// </summary>
     private static void CheckDuplicates<T>(
         List<T> jobs, Func<T, string> name, Func<T, string> context,
         Func<T, List<string>?> branches, Func<T, List<string>?> skipBranches, string kind, ConfigProblems problems)
         where T : JobBase
     {
-        for (var i = 0; i < jobs.Count; i++)
+        bool Overlap(T a, T b) => BranchMatcher.Intersects(branches(a), skipBranches(a), branches(b), skipBranches(b));
+        foreach (var group in jobs.GroupBy(name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            for (var j = 0; j < i; j++)
+            var same = group.ToList();
+            for (var i = 1; i < same.Count; i++)
             {
-                var (a, b) = (jobs[j], jobs[i]);
-                if (!BranchMatcher.Intersects(branches(a), skipBranches(a), branches(b), skipBranches(b))) continue;
-                if (name(a) == name(b))
-                    problems.Error(b, "name", $"duplicated {kind} job {name(b)} on overlapping branches (also at {Where(a)})");
-                else if (context(a) == context(b))
-                    problems.Error(b, "context", $"jobs {name(a)} and {name(b)} report to the same GitHub context \"{context(b)}\"");
+                var earlier = same.Take(i).FirstOrDefault(a => Overlap(a, same[i]));
+                if (earlier is not null)
+                    problems.Error(same[i], "name", $"duplicated {kind} job {name(same[i])} on overlapping branches (also at {Where(earlier)})");
+            }
+        }
+        foreach (var group in jobs.GroupBy(context, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var same = group.ToList();
+            for (var i = 1; i < same.Count; i++)
+            {
+                var earlier = same.Take(i).FirstOrDefault(a => name(a) != name(same[i]) && Overlap(a, same[i]));
+                if (earlier is not null)
+                    problems.Error(same[i], "context", $"jobs {name(earlier)} and {name(same[i])} report to the same GitHub context \"{context(same[i])}\"");
             }
         }
     }
