@@ -216,4 +216,30 @@ public sealed class ProwConfigLoaderTests
         Assert.Equal("ci", config.SlackReporterConfigs!["*"].Channel);
         Assert.Equal(new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero), config.ManagedWebhooks.OrgRepoConfig!["org/repo"].TokenCreatedAfter);
     }
+
+    [Fact]
+    public void GerritRepoKeys_AreKeptAndMatchDecorationDefaultsWithoutScheme()
+    {
+        using var temp = new TempConfig("""
+            plank:
+              default_decoration_config_entries:
+              - config:
+                  utility_images: {clonerefs: c, initupload: i, entrypoint: e, sidecar: s}
+                  gcs_configuration: {bucket: b, path_strategy: explicit}
+              - repo: gerrit.example.com/project
+                config: {timeout: 7h}
+            """, ("gerrit.yaml", """
+            presubmits:
+              https://gerrit.example.com/project:
+              - name: verify
+                decorate: true
+                spec: {containers: [{image: x, command: [run]}]}
+            """));
+
+        var (config, diagnostics) = temp.Load(strict: true);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["https://gerrit.example.com/project"], config!.Repos);
+        Assert.Equal(TimeSpan.FromHours(7), config.PresubmitsFor("https://gerrit.example.com/project")[0].DecorationConfig!.Timeout);
+    }
 }
