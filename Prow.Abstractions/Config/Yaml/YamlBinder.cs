@@ -24,7 +24,8 @@ public static class YamlBinder
 
     /// <summary>
     /// Parses a YAML file's first document, as Prow does (sigs.k8s.io/yaml decodes only the first
-    /// document of a stream and ignores the rest without a word). Later non-empty documents are
+    /// document of a stream and ignores the rest without a word). YAML 1.1 merge keys (<c>&lt;&lt;: *anchor</c>)
+    /// are expanded as go-yaml does. Later non-empty documents are
     /// reported as warnings, so nothing is lost silently. Returns null (with an error) when the text
     /// cannot be parsed, e.g. invalid syntax or a duplicated key; null without one for an empty file.
     /// </summary>
@@ -48,6 +49,7 @@ public static class YamlBinder
                 context.Warning(extra, "(yaml)", $"document {i + 1} is ignored: only the first YAML document of a file is read (as Prow does)");
         }
         var root = stream.Documents[0].RootNode;
+        if (text.Contains("<<", StringComparison.Ordinal)) YamlMergeKeys.Expand(root, context);
         return IsNull(root) ? null : root;
     }
 

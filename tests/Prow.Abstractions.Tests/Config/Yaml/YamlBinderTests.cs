@@ -153,6 +153,38 @@ public sealed class YamlBinderTests
         Assert.Equal(reportsError, diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    [Fact]
+    public void MergeKeys_CopyKeysTheMappingDoesNotSet()
+    {
+        var (sample, diagnostics) = Bind("""
+            child: &base {name: base, count: 1, tags: [a]}
+            name: top
+            <<: *base
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("top", sample.Name);
+        Assert.Equal(1, sample.Count);
+        Assert.Equal(["a"], sample.Tags);
+        Assert.Equal("base", sample.Child!.Name);
+    }
+
+    [Fact]
+    public void MergeKeys_FromAList_EarlierSourceWins()
+    {
+        var (sample, diagnostics) = Bind("""
+            limits: {x: 0}
+            child:
+              <<: [{name: first, count: 1}, {name: second, count: 2, ratio: 0.5}]
+              count: 3
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("first", sample.Child!.Name);
+        Assert.Equal(3, sample.Child.Count);
+        Assert.Equal(0.5, sample.Child.Ratio);
+    }
+
     [Theory]
     [InlineData("MaxConcurrency", "max_concurrency")]
     [InlineData("Name", "name")]
