@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Prow.Abstractions.Config.Jobs;
@@ -9,8 +8,6 @@ namespace Prow.Abstractions.Config.Jobs;
 /// </summary>
 public static class BranchMatcher
 {
-    private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
-
     public static bool RunsAgainstAllBranches(IReadOnlyList<string>? branches, IReadOnlyList<string>? skipBranches) =>
         (branches is null || branches.Count == 0) && (skipBranches is null || skipBranches.Count == 0);
 
@@ -37,5 +34,5 @@ public static class BranchMatcher
     }
 
     private static Regex? Compile(IReadOnlyList<string> patterns) =>
-        Cache.GetOrAdd(string.Join('|', patterns), p => GoRegex.TryCompile(p, out var re, out _) ? re : null);
+        ChangeMatcher.Compiled(patterns.Count == 1 ? patterns[0] : string.Join('|', patterns));
 }

@@ -29,9 +29,9 @@ public static class JobValidator
             {
                 // The defaults always compile and match (names are [A-Za-z0-9-._]+); skip thousands of compilations.
             }
-            else if (!GoRegex.TryCompile(job.Trigger, out var trigger, out var error))
+            else if (ChangeMatcher.Problem(job.Trigger) is { } error)
                 problems.Error(job, "trigger", $"invalid regex \"{job.Trigger}\": {error}");
-            else if (!trigger!.IsMatch(job.RerunCommand))
+            else if (!job.TriggerMatches(job.RerunCommand))
                 problems.Error(job, "rerun_command", $"rerun command \"{job.RerunCommand}\" does not match trigger \"{job.Trigger}\"");
             CheckBranches(job, job.Branches, job.SkipBranches, problems);
             CheckReporting(job, job.Context, job.SkipReport, problems);
@@ -139,7 +139,7 @@ public static class JobValidator
 
     private static void CheckRegex(JobBase job, string key, string pattern, ConfigProblems problems)
     {
-        if (pattern.Length > 0 && !GoRegex.TryCompile(pattern, out _, out var error))
+        if (pattern.Length > 0 && ChangeMatcher.Problem(pattern) is { } error)
             problems.Error(job, key, $"invalid regex \"{pattern}\": {error}");
     }
 

@@ -28,4 +28,16 @@ public sealed class Postsubmit : JobBase
 
     /// <summary>Whether the job may run against <paramref name="branch"/> (branches / skip_branches).</summary>
     public bool CouldRun(string branch) => BranchMatcher.ShouldRun(Branches, SkipBranches, branch);
+
+    /// <summary>
+    /// Prow's Postsubmit.ShouldRun: the branch must match; a file matcher decides when present
+    /// (changes are only asked for then); else always_run, which defaults to true.
+    /// </summary>
+    public bool ShouldRun(string baseBranch, Func<IReadOnlyList<string>> changes)
+    {
+        if (!CouldRun(baseBranch)) return false;
+        if (ChangeMatcher.CouldRun(RunIfChanged, SkipIfOnlyChanged))
+            return ChangeMatcher.RunsAgainstChanges(RunIfChanged, SkipIfOnlyChanged, changes());
+        return AlwaysRun ?? true;
+    }
 }

@@ -46,4 +46,24 @@ public sealed class Presubmit : JobBase
 
     /// <summary>Whether the job may run against <paramref name="branch"/> (branches / skip_branches).</summary>
     public bool CouldRun(string branch) => BranchMatcher.ShouldRun(Branches, SkipBranches, branch);
+
+    /// <summary>True when the job runs only for some changes (explicit trigger or a file matcher).</summary>
+    public bool TriggersConditionally => NeedsExplicitTrigger || ChangeMatcher.CouldRun(RunIfChanged, SkipIfOnlyChanged);
+
+    /// <summary>Whether a comment triggers the job (its <see cref="Trigger"/> regex matches).</summary>
+    public bool TriggerMatches(string comment) =>
+        Trigger.Length > 0 && ChangeMatcher.Compiled(Trigger)?.IsMatch(comment) == true;
+
+    /// <summary>
+    /// Prow's Presubmit.ShouldRun: the branch must match; then always_run, or forced (/test), or the
+    /// file matcher decides (changes are only asked for then), else <paramref name="defaults"/>.
+    /// </summary>
+    public bool ShouldRun(string baseBranch, Func<IReadOnlyList<string>> changes, bool forced, bool defaults)
+    {
+        if (!CouldRun(baseBranch)) return false;
+        if (AlwaysRun || forced) return true;
+        if (ChangeMatcher.CouldRun(RunIfChanged, SkipIfOnlyChanged))
+            return ChangeMatcher.RunsAgainstChanges(RunIfChanged, SkipIfOnlyChanged, changes()) || defaults;
+        return defaults;
+    }
 }
