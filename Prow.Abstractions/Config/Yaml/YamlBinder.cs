@@ -21,6 +21,7 @@ namespace Prow.Abstractions.Config.Yaml;
 public static class YamlBinder
 {
     private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new();
+    private static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
 
     /// <summary>
     /// Parses a YAML file's first document, as Prow does (sigs.k8s.io/yaml decodes only the first
@@ -60,34 +61,31 @@ public static class YamlBinder
         if (node is null || IsNull(node))
             return null;
 
-        var underlying = Nullable.GetUnderlyingType(type);
-        if (underlying is not null) type = underlying;
-
-        if (type == typeof(YamlNode)) return node;
-        if (typeof(JsonNode).IsAssignableFrom(type)) return BindJson(type, node, context);
-        if (typeof(IYamlBindable).IsAssignableFrom(type))
+        var shape = Shapes.GetOrAdd(type, TypeShape.Of);
+        switch (shape.Kind)
         {
-            var bindable = (IYamlBindable)Activator.CreateInstance(type)!;
-            if (bindable is SourceLocated located) Locate(located, node, context);
-            bindable.Bind(node, context);
-            return bindable;
+            case ShapeKind.YamlNode:
+                return node;
+            case ShapeKind.Json:
+                return BindJson(shape.Type, node, context);
+            case ShapeKind.Bindable:
+                var bindable = (IYamlBindable)Activator.CreateInstance(shape.Type)!;
+                if (bindable is SourceLocated located) Locate(located, node, context);
+                bindable.Bind(node, context);
+                return bindable;
+            case ShapeKind.String:
+                return ScalarText(node, context, "a string");
+            case ShapeKind.Scalar:
+                return BindScalar(shape.Type, node, context);
+            case ShapeKind.List:
+                return BindList(shape, node, context);
+            case ShapeKind.Dictionary:
+                return BindDictionary(shape, node, context);
+            case ShapeKind.Object:
+                return BindObject(shape.Type, node, context);
+            default:
+                throw new NotSupportedException($"YamlBinder cannot bind type {type}");
         }
-        if (type == typeof(string)) return ScalarText(node, context, "a string");
-        if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan)
-            || type == typeof(DateTimeOffset) || type.IsEnum)
-            return BindScalar(type, node, context);
-        if (type.IsGenericType)
-        {
-            var definition = type.GetGenericTypeDefinition();
-            var args = type.GetGenericArguments();
-            if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>))
-                return BindList(args[0], node, context);
-            if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && args[0] == typeof(string))
-                return BindDictionary(args[1], node, context);
-        }
-        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
-            return BindObject(type, node, context);
-        throw new NotSupportedException($"YamlBinder cannot bind type {type}");
     }
 
     /// <summary>Binds the keys of <paramref name="mapping"/> onto an existing object; returns the keys it did not know.</summary>
@@ -131,14 +129,15 @@ public static class YamlBinder
         return target;
     }
 
-    private static object? BindList(Type elementType, YamlNode node, YamlBindContext context)
+    private static object? BindList(TypeShape shape, YamlNode node, YamlBindContext context)
     {
+        var elementType = shape.Element!;
         if (node is not YamlSequenceNode sequence)
         {
             context.Error(node, $"expected a list, got {Describe(node)}");
             return null;
         }
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var list = (IList)Activator.CreateInstance(shape.Concrete!)!;
         var index = 0;
         foreach (var child in sequence.Children)
         {
@@ -150,14 +149,15 @@ public static class YamlBinder
         return list;
     }
 
-    private static object? BindDictionary(Type valueType, YamlNode node, YamlBindContext context)
+    private static object? BindDictionary(TypeShape shape, YamlNode node, YamlBindContext context)
     {
+        var valueType = shape.Element!;
         if (node is not YamlMappingNode mapping)
         {
             context.Error(node, $"expected a mapping, got {Describe(node)}");
             return null;
         }
-        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        var dictionary = (IDictionary)Activator.CreateInstance(shape.Concrete!, StringComparer.Ordinal)!;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = ScalarText(keyNode, context, "a key") ?? "";
@@ -306,6 +306,35 @@ public static class YamlBinder
             else chars.Add(c);
         }
         return new string([.. chars]);
+    }
+
+    private enum ShapeKind { Unsupported, YamlNode, Json, Bindable, String, Scalar, List, Dictionary, Object }
+
+    /// <summary>How a type is bound, worked out once per type (reflection on generics is slow).</summary>
+    private sealed record TypeShape(ShapeKind Kind, Type Type, Type? Element = null, Type? Concrete = null)
+    {
+        public static TypeShape Of(Type declared)
+        {
+            var type = Nullable.GetUnderlyingType(declared) ?? declared;
+            if (type == typeof(YamlNode)) return new(ShapeKind.YamlNode, type);
+            if (typeof(JsonNode).IsAssignableFrom(type)) return new(ShapeKind.Json, type);
+            if (typeof(IYamlBindable).IsAssignableFrom(type)) return new(ShapeKind.Bindable, type);
+            if (type == typeof(string)) return new(ShapeKind.String, type);
+            if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan)
+                || type == typeof(DateTimeOffset) || type.IsEnum)
+                return new(ShapeKind.Scalar, type);
+            if (type.IsGenericType)
+            {
+                var definition = type.GetGenericTypeDefinition();
+                var args = type.GetGenericArguments();
+                if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>))
+                    return new(ShapeKind.List, type, args[0], typeof(List<>).MakeGenericType(args[0]));
+                if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && args[0] == typeof(string))
+                    return new(ShapeKind.Dictionary, type, args[1], typeof(Dictionary<,>).MakeGenericType(typeof(string), args[1]));
+            }
+            if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null) return new(ShapeKind.Object, type);
+            return new(ShapeKind.Unsupported, type);
+        }
     }
 
     private sealed record Member(PropertyInfo Property, PropertyInfo? Inline);
