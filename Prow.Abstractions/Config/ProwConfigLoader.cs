@@ -53,7 +53,17 @@ public static class ProwConfigLoader
         }
         var context = new YamlBindContext(configPath, diagnostics);
         var before = diagnostics.Count;
-        var root = YamlBinder.Parse(File.ReadAllText(configPath), context);
+        string text;
+        try
+        {
+            text = ReadMaybeGzip(configPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Add(ConfigDiagnostic.Error(configPath, 0, "(config)", $"cannot read: {ex.Message}"));
+            return null;
+        }
+        var root = YamlBinder.Parse(text, context);
         if (root is null && diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
         if (root is not null and not YamlMappingNode)
         {
@@ -88,9 +98,9 @@ public static class ProwConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadMaybeGzip(path);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             problems.Add(ConfigDiagnostic.Error(path, 0, "(job config)", $"cannot read: {ex.Message}"));
             return (null, problems);
@@ -111,6 +121,23 @@ public static class ProwConfigLoader
                 "ignored in a job config file: Prow reads decorate_all_jobs from config.yaml only"));
         }
         return (jobs, problems);
+    }
+
+    /// <summary>Reads a file as UTF-8 text, gunzipping it first if it starts with the gzip magic bytes (as Prow does).</summary>
+    public static string ReadMaybeGzip(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B) return DecodeUtf8(bytes);
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return DecodeUtf8(output.ToArray());
+    }
+
+    private static string DecodeUtf8(byte[] bytes)
+    {
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        return System.Text.Encoding.UTF8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
     }
 
     /// <summary>Replaces explicit nulls by empty collections, drops null list items, records each job's file.</summary>

@@ -242,4 +242,19 @@ public sealed class ProwConfigLoaderTests
         Assert.Equal(["https://gerrit.example.com/project"], config!.Repos);
         Assert.Equal(TimeSpan.FromHours(7), config.PresubmitsFor("https://gerrit.example.com/project")[0].DecorationConfig!.Timeout);
     }
+
+    [Fact]
+    public void GzippedFiles_AreReadLikeProwDoes()
+    {
+        using var temp = new TempConfig("");
+        var jobs = System.Text.Encoding.UTF8.GetBytes("periodics:\n- {name: p, interval: 1h, spec: {containers: [{image: x}]}}\n");
+        using (var file = File.Create(Path.Combine(temp.Root, "jobs", "jobs.yaml")))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(jobs);
+
+        var (config, diagnostics) = temp.Load(strict: true);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("p", Assert.Single(config!.Periodics).Name);
+    }
 }
