@@ -77,23 +77,19 @@ public static class ProwConfigLoader
         if (!string.IsNullOrEmpty(jobConfigPath))
         {
             var files = JobConfigFiles.Find(jobConfigPath, diagnostics);
-            var parsed = new (JobConfig? Jobs, List<ConfigDiagnostic> Problems)[files.Count];
-            // Sequential on purpose: YamlDotNet interns every scalar (string.IsInterned takes a
-            // process-wide lock), so parsing files in parallel was measured to be no faster.
-            for (var i = 0; i < files.Count; i++) parsed[i] = ReadJobFile(files[i]);
-            for (var i = 0; i < files.Count; i++)
+            // One file after the other on purpose: YamlDotNet interns every scalar (string.IsInterned
+            // takes a process-wide lock), so parsing files on several threads was measured no faster.
+            foreach (var file in files)
             {
-                diagnostics.AddRange(parsed[i].Problems);
-                if (parsed[i].Jobs is { } jobs) Merge(config, jobs);
+                if (ReadJobFile(file, diagnostics) is { } jobs) Merge(config, jobs);
             }
         }
         CheckPresetLabels(config, new ConfigProblems(diagnostics, configPath));
         return config;
     }
 
-    private static (JobConfig?, List<ConfigDiagnostic>) ReadJobFile(string path)
+    private static JobConfig? ReadJobFile(string path, List<ConfigDiagnostic> problems)
     {
-        var problems = new List<ConfigDiagnostic>();
         var context = new YamlBindContext(path, problems);
         string text;
         try
@@ -103,24 +99,24 @@ public static class ProwConfigLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             problems.Add(ConfigDiagnostic.Error(path, 0, "(job config)", $"cannot read: {ex.Message}"));
-            return (null, problems);
+            return null;
         }
         var root = YamlBinder.Parse(text, context);
-        if (root is null) return (null, problems);
+        if (root is null) return null;
         if (root is not YamlMappingNode)
         {
             context.Error(root, "(job config)", "a job config file must be a mapping");
-            return (null, problems);
+            return null;
         }
         var jobs = YamlBinder.Bind<JobConfig>(root, context);
-        if (jobs is null) return (null, problems);
+        if (jobs is null) return null;
         Normalize(jobs, path);
         if (jobs.DecorateAllJobs)
         {
             problems.Add(ConfigDiagnostic.Warning(path, jobs.LineOf("decorate_all_jobs"), "decorate_all_jobs",
                 "ignored in a job config file: Prow reads decorate_all_jobs from config.yaml only"));
         }
-        return (jobs, problems);
+        return jobs;
     }
 
     /// <summary>Reads a file as UTF-8 text, gunzipping it first if it starts with the gzip magic bytes (as Prow does).</summary>
