@@ -66,7 +66,7 @@ public static class ComponentDefaults
         if (config.PodNamespace.Length == 0) config.PodNamespace = DefaultNamespace;
         if (config.StatusErrorLink.Length == 0) config.StatusErrorLink = DefaultStatusErrorLink;
         if (config.GitHubOptions.LinkUrl.Length == 0) config.GitHubOptions.LinkUrl = DefaultGitHubLinkUrl;
-        if (!Uri.TryCreate(config.GitHubOptions.LinkUrl, UriKind.Absolute, out _))
+        if (!IsParsableUrl(config.GitHubOptions.LinkUrl))
             problems.Error(config, "github", $"unable to parse github.link_url \"{config.GitHubOptions.LinkUrl}\", might not be a valid url");
         if (config.LogLevel.Length == 0) config.LogLevel = "info";
         if (!LogLevels.Contains(config.LogLevel.ToLowerInvariant()))
@@ -112,7 +112,7 @@ public static class ComponentDefaults
         plank.JobUrlPrefixConfig ??= [];
         foreach (var (key, prefix) in plank.JobUrlPrefixConfig)
         {
-            if (!Uri.TryCreate(prefix, UriKind.RelativeOrAbsolute, out _))
+            if (!IsParsableUrl(prefix))
                 problems.Error(plank, "job_url_prefix_config", $"invalid value for job_url_prefix_config[\"{key}\"]: {prefix}");
         }
 
@@ -246,6 +246,9 @@ public static class ComponentDefaults
                 problems.ErrorAt(client, "allowed_jobs_filters field cannot be empty");
         }
     }
+
+    /// <summary>Go's url.Parse is lenient (templates like https://$HOST/ pass); it rejects spaces and control characters.</summary>
+    private static bool IsParsableUrl(string url) => !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     internal static void CheckRegex(ConfigProblems problems, Yaml.SourceLocated at, string key, string pattern)
     {

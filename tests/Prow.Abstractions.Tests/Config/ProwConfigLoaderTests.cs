@@ -257,4 +257,16 @@ public sealed class ProwConfigLoaderTests
         Assert.Empty(diagnostics);
         Assert.Equal("p", Assert.Single(config!.Periodics).Name);
     }
+
+    [Fact]
+    public void DecorateAllJobsInAJobFile_IsIgnoredWithAWarning()
+    {
+        using var temp = new TempConfig("", ("jobs.yaml", "decorate_all_jobs: true\nperiodics:\n- {name: p, interval: 1h, spec: {containers: [{image: x}]}}\n"));
+
+        var (config, diagnostics) = temp.Load();
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("jobs/jobs.yaml:1: decorate_all_jobs: ignored in a job config file: Prow reads decorate_all_jobs from config.yaml only", warning.ToString());
+        Assert.False(config!.Periodics[0].IsDecorated);
+    }
 }
