@@ -45,8 +45,13 @@ public sealed class YamlBindContext
     public void ErrorAt(int line, string key, string problem) =>
         _diagnostics.Add(ConfigDiagnostic.Error(File, line, key, problem));
 
-    public void Warning(YamlNode? node, string problem) =>
-        _diagnostics.Add(ConfigDiagnostic.Warning(File, LineOf(node), Path, problem));
+    public void Warning(YamlNode? node, string problem) => Warning(node, Path, problem);
+
+    public void Warning(YamlNode? node, string key, string problem) =>
+        _diagnostics.Add(ConfigDiagnostic.Warning(File, LineOf(node), key, problem));
+
+    /// <summary>Adds a problem found outside binding (validation), keeping the bind's list in one place.</summary>
+    public void Add(ConfigDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     /// <summary>Reports a key the schema does not know: a warning, made an error by --strict.</summary>
     public void UnknownKey(YamlNode keyNode, string key)

@@ -1,5 +1,5 @@
-using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -21,8 +21,15 @@ namespace Prow.Abstractions.Config.Yaml;
 public static class YamlBinder
 {
     private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new();
+    private static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
 
-    /// <summary>Parses a YAML file's first document. Returns null (with a diagnostic) when it cannot be parsed; null without one for an empty file.</summary>
+    /// <summary>
+    /// Parses a YAML file's first document, as Prow does (sigs.k8s.io/yaml decodes only the first
+    /// document of a stream and ignores the rest without a word). YAML 1.1 merge keys (<c>&lt;&lt;: *anchor</c>)
+    /// are expanded as go-yaml does. Later non-empty documents are
+    /// reported as warnings, so nothing is lost silently. Returns null (with an error) when the text
+    /// cannot be parsed, e.g. invalid syntax or a duplicated key; null without one for an empty file.
+    /// </summary>
     public static YamlNode? Parse(string text, YamlBindContext context)
     {
         var stream = new YamlStream();
@@ -40,9 +47,10 @@ public static class YamlBinder
         {
             var extra = stream.Documents[i].RootNode;
             if (!IsNull(extra))
-                context.Error(extra, "(yaml)", "only one YAML document per file is read; this document would be ignored");
+                context.Warning(extra, "(yaml)", $"document {i + 1} is ignored: only the first YAML document of a file is read (as Prow does)");
         }
         var root = stream.Documents[0].RootNode;
+        if (text.Contains("<<", StringComparison.Ordinal)) YamlMergeKeys.Expand(root, context);
         return IsNull(root) ? null : root;
     }
 
@@ -53,40 +61,39 @@ public static class YamlBinder
         if (node is null || IsNull(node))
             return null;
 
-        var underlying = Nullable.GetUnderlyingType(type);
-        if (underlying is not null) type = underlying;
-
-        if (type == typeof(YamlNode)) return node;
-        if (typeof(JsonNode).IsAssignableFrom(type)) return BindJson(type, node, context);
-        if (typeof(IYamlBindable).IsAssignableFrom(type))
+        var shape = Shapes.GetOrAdd(type, TypeShape.Of);
+        switch (shape.Kind)
         {
-            var bindable = (IYamlBindable)Activator.CreateInstance(type)!;
-            if (bindable is SourceLocated located) Locate(located, node, context);
-            bindable.Bind(node, context);
-            return bindable;
+            case ShapeKind.YamlNode:
+                return node;
+            case ShapeKind.Json:
+                return BindJson(shape.Type, node, context);
+            case ShapeKind.Bindable:
+                var bindable = (IYamlBindable)Activator.CreateInstance(shape.Type)!;
+                if (bindable is SourceLocated located) Locate(located, node, context);
+                bindable.Bind(node, context);
+                return bindable;
+            case ShapeKind.String:
+                return ScalarText(node, context, "a string");
+            case ShapeKind.Scalar:
+                return BindScalar(shape.Type, node, context);
+            case ShapeKind.List:
+                return BindList(shape, node, context);
+            case ShapeKind.Dictionary:
+                return BindDictionary(shape, node, context);
+            case ShapeKind.Object:
+                return BindObject(shape.Type, node, context);
+            default:
+                throw new NotSupportedException($"YamlBinder cannot bind type {type}");
         }
-        if (type == typeof(string)) return ScalarText(node, context, "a string");
-        if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan) || type.IsEnum)
-            return BindScalar(type, node, context);
-        if (type.IsGenericType)
-        {
-            var definition = type.GetGenericTypeDefinition();
-            var args = type.GetGenericArguments();
-            if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>))
-                return BindList(args[0], node, context);
-            if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && args[0] == typeof(string))
-                return BindDictionary(args[1], node, context);
-        }
-        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
-            return BindObject(type, node, context);
-        throw new NotSupportedException($"YamlBinder cannot bind type {type}");
     }
 
     /// <summary>Binds the keys of <paramref name="mapping"/> onto an existing object; returns the keys it did not know.</summary>
     public static void Populate(object target, YamlMappingNode mapping, YamlBindContext context, ISet<string>? ignoredKeys = null)
     {
         var map = Maps.GetOrAdd(target.GetType(), TypeMap.Build);
-        if (target is SourceLocated located) Locate(located, mapping, context);
+        var located = target as SourceLocated;
+        if (located is not null) Locate(located, mapping, context);
         foreach (var inline in map.Inlines)
         {
             var child = inline.GetValue(target) ?? Activator.CreateInstance(inline.PropertyType)!;
@@ -101,6 +108,7 @@ public static class YamlBinder
                 context.UnknownKey(keyNode, key);
                 continue;
             }
+            located?.RecordKeyLine(key, YamlBindContext.LineOf(keyNode));
             using var _ = context.Key(key);
             var owner = member.Inline is null ? target : member.Inline.GetValue(target)!;
             var value = Bind(member.Property.PropertyType, valueNode, context);
@@ -121,14 +129,15 @@ public static class YamlBinder
         return target;
     }
 
-    private static object? BindList(Type elementType, YamlNode node, YamlBindContext context)
+    private static object? BindList(TypeShape shape, YamlNode node, YamlBindContext context)
     {
+        var elementType = shape.Element!;
         if (node is not YamlSequenceNode sequence)
         {
             context.Error(node, $"expected a list, got {Describe(node)}");
             return null;
         }
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var list = (IList)Activator.CreateInstance(shape.Concrete!)!;
         var index = 0;
         foreach (var child in sequence.Children)
         {
@@ -140,14 +149,15 @@ public static class YamlBinder
         return list;
     }
 
-    private static object? BindDictionary(Type valueType, YamlNode node, YamlBindContext context)
+    private static object? BindDictionary(TypeShape shape, YamlNode node, YamlBindContext context)
     {
+        var valueType = shape.Element!;
         if (node is not YamlMappingNode mapping)
         {
             context.Error(node, $"expected a mapping, got {Describe(node)}");
             return null;
         }
-        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        var dictionary = (IDictionary)Activator.CreateInstance(shape.Concrete!, StringComparer.Ordinal)!;
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = ScalarText(keyNode, context, "a key") ?? "";
@@ -169,6 +179,7 @@ public static class YamlBinder
         else if (type == typeof(long) && long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) value = l;
         else if (type == typeof(double) && double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) value = d;
         else if (type == typeof(TimeSpan) && GoDuration.TryParse(trimmed, out var t)) value = t;
+        else if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dto)) value = dto;
         else if (type.IsEnum) value = ParseEnum(type, trimmed);
         if (value is null)
             context.Error(node, type.IsEnum
@@ -260,6 +271,7 @@ public static class YamlBinder
         _ when type == typeof(int) || type == typeof(long) => "an integer",
         _ when type == typeof(double) => "a number",
         _ when type == typeof(TimeSpan) => "a duration like \"30m\" or \"48h\"",
+        _ when type == typeof(DateTimeOffset) => "a timestamp like \"2024-01-31T00:00:00Z\"",
         _ => "a " + type.Name,
     };
 
@@ -275,6 +287,7 @@ public static class YamlBinder
     {
         located.SourceFile = context.File;
         located.SourceLine = YamlBindContext.LineOf(node);
+        located.SourceKey = context.Path;
     }
 
     /// <summary>snake_case of a PascalCase property name: MaxConcurrency → max_concurrency.</summary>
@@ -293,6 +306,35 @@ public static class YamlBinder
             else chars.Add(c);
         }
         return new string([.. chars]);
+    }
+
+    private enum ShapeKind { Unsupported, YamlNode, Json, Bindable, String, Scalar, List, Dictionary, Object }
+
+    /// <summary>How a type is bound, worked out once per type (reflection on generics is slow).</summary>
+    private sealed record TypeShape(ShapeKind Kind, Type Type, Type? Element = null, Type? Concrete = null)
+    {
+        public static TypeShape Of(Type declared)
+        {
+            var type = Nullable.GetUnderlyingType(declared) ?? declared;
+            if (type == typeof(YamlNode)) return new(ShapeKind.YamlNode, type);
+            if (typeof(JsonNode).IsAssignableFrom(type)) return new(ShapeKind.Json, type);
+            if (typeof(IYamlBindable).IsAssignableFrom(type)) return new(ShapeKind.Bindable, type);
+            if (type == typeof(string)) return new(ShapeKind.String, type);
+            if (type == typeof(bool) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(TimeSpan)
+                || type == typeof(DateTimeOffset) || type.IsEnum)
+                return new(ShapeKind.Scalar, type);
+            if (type.IsGenericType)
+            {
+                var definition = type.GetGenericTypeDefinition();
+                var args = type.GetGenericArguments();
+                if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>))
+                    return new(ShapeKind.List, type, args[0], typeof(List<>).MakeGenericType(args[0]));
+                if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && args[0] == typeof(string))
+                    return new(ShapeKind.Dictionary, type, args[1], typeof(Dictionary<,>).MakeGenericType(typeof(string), args[1]));
+            }
+            if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null) return new(ShapeKind.Object, type);
+            return new(ShapeKind.Unsupported, type);
+        }
     }
 
     private sealed record Member(PropertyInfo Property, PropertyInfo? Inline);
