@@ -1,7 +1,7 @@
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Config.Yaml;
 using Xunit.Abstractions;
-using YamlDotNet.RepresentationModel;
+using Prow.TestSupport;
 
 namespace Prow.Abstractions.Tests.Config;
 
@@ -26,7 +26,7 @@ public sealed class KubernetesCorpusTests(KubernetesCorpusFixture corpus, ITestO
     [Fact]
     public void WholeCorpus_JobCountsMatchAnIndependentCountOfTheYaml()
     {
-        var expected = CountJobEntries([corpus.ConfigPath, .. corpus.JobFiles()]);
+        var expected = CorpusJobCounter.Count([corpus.ConfigPath, .. corpus.JobFiles()]);
 
         var config = corpus.Strict.Value.Config;
 
@@ -47,50 +47,5 @@ public sealed class KubernetesCorpusTests(KubernetesCorpusFixture corpus, ITestO
         Assert.NotEmpty(unknown);
         Assert.All(unknown, d => Assert.EndsWith(Path.Combine("registry", "default.yaml"), d.File));
         Assert.All(unknown, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-    }
-
-    /// <summary>
-    /// Counts job entries straight from the YAML, without the loader or the models: list lengths
-    /// under the mapping values of <c>presubmits:</c> and <c>postsubmits:</c>, lengths of
-    /// <c>periodics:</c>, and the distinct repo keys of both mappings.
-    /// </summary>
-    private static (int Presubmits, int Postsubmits, int Periodics, int Repos) CountJobEntries(IEnumerable<string> files)
-    {
-        int presubmits = 0, postsubmits = 0, periodics = 0;
-        var repos = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(file)));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) continue;
-            foreach (var (key, value) in root.Children)
-            {
-                switch (((YamlScalarNode)key).Value)
-                {
-                    case "presubmits" when value is YamlMappingNode byRepo:
-                        presubmits += CountPerRepo(byRepo, repos);
-                        break;
-                    case "postsubmits" when value is YamlMappingNode byRepo:
-                        postsubmits += CountPerRepo(byRepo, repos);
-                        break;
-                    case "periodics" when value is YamlSequenceNode list:
-                        periodics += list.Children.Count;
-                        break;
-                }
-            }
-        }
-        return (presubmits, postsubmits, periodics, repos.Count);
-    }
-
-    private static int CountPerRepo(YamlMappingNode byRepo, HashSet<string> repos)
-    {
-        var count = 0;
-        foreach (var (repo, jobs) in byRepo.Children)
-        {
-            if (jobs is not YamlSequenceNode list) continue;
-            repos.Add(((YamlScalarNode)repo).Value!);
-            count += list.Children.Count;
-        }
-        return count;
     }
 }
