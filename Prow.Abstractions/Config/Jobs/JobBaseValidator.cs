@@ -60,31 +60,35 @@ public static partial class JobBaseValidator
         }
     }
 
+    /// <summary>Prow's validateAgent: the first mismatch between agent, specs and options, at its key.</summary>
     private static void ValidateAgent(ProwConfig config, JobBase job, ConfigProblems problems)
     {
         var agent = job.Agent;
-        var hasPipeline = job.PipelineRunSpec is not null || job.TektonPipelineRunSpec?.V1Beta1 is not null;
-        string? problem = null;
         if (agent is not (JobDefaults.KubernetesAgent or JobDefaults.JenkinsAgent or JobDefaults.TektonAgent or JobDefaults.KnativeBuildAgent))
         {
             problems.Warning(job, "agent", $"agent {agent} is unknown and cannot be validated: use at your own risk");
             return;
         }
-        if (job.Spec is not null && agent != JobDefaults.KubernetesAgent) problem = $"job specs require agent: kubernetes (found \"{agent}\")";
-        else if (agent == JobDefaults.KubernetesAgent && job.Spec is null) problem = "kubernetes jobs require a spec";
-        else if (hasPipeline && agent != JobDefaults.TektonAgent) problem = $"job pipeline_run_spec require agent: tekton-pipeline (found \"{agent}\")";
-        else if (agent == JobDefaults.TektonAgent && !hasPipeline) problem = "agent: tekton-pipeline jobs require a pipeline_run_spec";
-        else if (job.BuildSpec is not null && agent != JobDefaults.KnativeBuildAgent) problem = $"job build_spec requires agent: knative-build (found \"{agent}\")";
-        else if (agent == JobDefaults.KnativeBuildAgent && job.BuildSpec is null) problem = "agent: knative-build jobs require a build_spec";
-        else if (job.DecorationConfig is not null && agent != JobDefaults.KubernetesAgent) problem = $"decoration requires agent: kubernetes (found \"{agent}\")";
-        else if (job.ErrorOnEviction && agent != JobDefaults.KubernetesAgent) problem = $"error_on_eviction only applies to agent: kubernetes (found \"{agent}\")";
-        else if (string.IsNullOrEmpty(job.Namespace)) problem = "failed to default namespace";
-        else if (job.Namespace != config.PodNamespace && agent != JobDefaults.TektonAgent)
-        {
-            problems.Error(job, "namespace", $"namespace customization requires agent: tekton-pipeline (found \"{agent}\")");
-            return;
-        }
-        if (problem is not null) problems.Error(job, "agent", problem);
+        if (AgentProblem(config, job) is var (key, problem)) problems.Error(job, key, problem);
+    }
+
+    private static (string Key, string Problem)? AgentProblem(ProwConfig config, JobBase job)
+    {
+        var agent = job.Agent;
+        var kubernetes = agent == JobDefaults.KubernetesAgent;
+        var hasPipeline = job.PipelineRunSpec is not null || job.TektonPipelineRunSpec?.V1Beta1 is not null;
+        if (job.Spec is not null && !kubernetes) return ("agent", $"job specs require agent: kubernetes (found \"{agent}\")");
+        if (kubernetes && job.Spec is null) return ("agent", "kubernetes jobs require a spec");
+        if (hasPipeline && agent != JobDefaults.TektonAgent) return ("agent", $"job pipeline_run_spec require agent: tekton-pipeline (found \"{agent}\")");
+        if (agent == JobDefaults.TektonAgent && !hasPipeline) return ("agent", "agent: tekton-pipeline jobs require a pipeline_run_spec");
+        if (job.BuildSpec is not null && agent != JobDefaults.KnativeBuildAgent) return ("agent", $"job build_spec requires agent: knative-build (found \"{agent}\")");
+        if (agent == JobDefaults.KnativeBuildAgent && job.BuildSpec is null) return ("agent", "agent: knative-build jobs require a build_spec");
+        if (job.DecorationConfig is not null && !kubernetes) return ("agent", $"decoration requires agent: kubernetes (found \"{agent}\")");
+        if (job.ErrorOnEviction && !kubernetes) return ("agent", $"error_on_eviction only applies to agent: kubernetes (found \"{agent}\")");
+        if (string.IsNullOrEmpty(job.Namespace)) return ("namespace", "failed to default namespace");
+        if (job.Namespace != config.PodNamespace && agent != JobDefaults.TektonAgent)
+            return ("namespace", $"namespace customization requires agent: tekton-pipeline (found \"{agent}\")");
+        return null;
     }
 
     private static void ValidateCloneUri(JobBase job, string uri, string key, ConfigProblems problems)

@@ -89,14 +89,10 @@ public static class JobDefaults
         job.ProwJobDefault = defaults;
 
         if (job.Spec is null) return;
-        foreach (var preset in config.Presets)
-        {
-            if (!preset.Matches(job.Labels)) continue;
-            var conflict = PresetMerger.Merge(preset, job.Spec);
-            if (conflict is null) continue;
-            problems.Error(job, "spec", $"job {job.Name} failed to merge presets for podspec: {conflict} (preset at {preset.SourceFile}:{preset.SourceLine})");
-            break;
-        }
+        var matching = config.Presets.Where(p => p.Matches(job.Labels)).ToList();
+        var (preset, conflict) = PresetMerger.MergeAll(matching, job.Spec);
+        if (conflict is not null)
+            problems.Error(job, "spec", $"job {job.Name} failed to merge presets for podspec: {conflict} (preset at {preset!.SourceFile}:{preset.SourceLine})");
     }
 
     private static ProwJobDefault? MergeDefault(ProwJobDefault? value, ProwJobDefault? defaults)
