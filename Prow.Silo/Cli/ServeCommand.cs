@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Prow.Abstractions.Config;
+using Prow.Gateway.Webhooks;
 using Prow.Silo.Hosting;
 
 namespace Prow.Silo.Cli;
@@ -33,6 +34,19 @@ public static class ServeCommand
             stderr.WriteLine($"prow: {ex.Message}");
             stderr.WriteLine("Run 'prow --help' for the flags.");
             return 2;
+        }
+
+        if (options.HmacSecretFile is { } hmacFile)
+        {
+            try
+            {
+                HmacSecrets.Parse(File.ReadAllText(hmacFile), hmacFile);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"prow: --hmac-secret-file: {ex.Message}");
+                return 1;
+            }
         }
 
         var load = ConfigLoader.Load(options.Config, options.Strict, DateTimeOffset.UtcNow);

@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using Prow.Abstractions.Config;
 using Prow.Gateway.Endpoints;
 using Prow.Gateway.Health;
+using Prometheus;
 using Prow.Silo.Configuration;
 
 namespace Prow.Silo.Hosting;
@@ -51,11 +52,14 @@ public static class ProwHost
         builder.Services.AddSingleton<IConfigSource>(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
+        builder.Services.AddHook(options.HmacSecretFile);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapHook();
+        app.MapMetrics();
         app.MapOrleansDashboard("/dashboard");
-        app.MapGet("/", () => Results.Text("Prow on Orleans: see /dashboard, /healthz, /readyz\n"));
+        app.MapGet("/", () => Results.Text("Prow on Orleans: POST /hook for GitHub webhooks; see /dashboard, /metrics, /healthz, /readyz\n"));
         return app;
     }
 }

@@ -1,0 +1,61 @@
+using Prow.Abstractions.GitHub;
+using Prow.Abstractions.GitHub.Events;
+using Prow.Abstractions.PullRequests;
+using Prow.Abstractions.Webhooks;
+
+namespace Prow.Grains.PullRequests;
+
+/// <summary>Pure: folds a webhook into a pull request snapshot (newer information only).</summary>
+public static class SnapshotUpdater
+{
+    public static void Apply(PullRequestSnapshot snapshot, WebhookEvent webhook)
+    {
+        switch (webhook.EventType)
+        {
+            case "pull_request":
+                Apply(snapshot, GitHubJson.Deserialize<PullRequestEvent>(webhook.Payload).PullRequest);
+                break;
+            case "pull_request_review":
+                Apply(snapshot, GitHubJson.Deserialize<PullRequestReviewEvent>(webhook.Payload).PullRequest);
+                break;
+            case "pull_request_review_comment":
+                Apply(snapshot, GitHubJson.Deserialize<PullRequestReviewCommentEvent>(webhook.Payload).PullRequest);
+                break;
+            case "issues":
+                Apply(snapshot, GitHubJson.Deserialize<IssueEvent>(webhook.Payload).Issue);
+                break;
+            case "issue_comment":
+                Apply(snapshot, GitHubJson.Deserialize<IssueCommentEvent>(webhook.Payload).Issue);
+                break;
+        }
+    }
+
+    private static void Apply(PullRequestSnapshot snapshot, PullRequest pr)
+    {
+        if (pr.UpdatedAt < snapshot.UpdatedAt) return; // an older delivery arriving late
+        snapshot.IsPullRequest = true;
+        snapshot.State = pr.State;
+        snapshot.Author = pr.User.Login;
+        snapshot.Title = pr.Title;
+        snapshot.HeadSha = pr.Head.Sha;
+        snapshot.HeadRef = pr.Head.Ref;
+        snapshot.BaseRef = pr.Base.Ref;
+        snapshot.BaseSha = pr.Base.Sha;
+        snapshot.Labels = pr.Labels.Select(l => l.Name).ToList();
+        snapshot.Draft = pr.Draft;
+        snapshot.Merged = pr.Merged;
+        snapshot.Mergeable = pr.Mergeable;
+        snapshot.UpdatedAt = pr.UpdatedAt;
+    }
+
+    private static void Apply(PullRequestSnapshot snapshot, Issue issue)
+    {
+        if (issue.UpdatedAt < snapshot.UpdatedAt) return;
+        snapshot.IsPullRequest = issue.IsPullRequest;
+        snapshot.State = issue.State;
+        snapshot.Author = issue.User.Login;
+        snapshot.Title = issue.Title;
+        snapshot.Labels = issue.Labels.Select(l => l.Name).ToList();
+        snapshot.UpdatedAt = issue.UpdatedAt;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prow.Abstractions;
+using Prow.Abstractions.PullRequests;
+using Prow.Abstractions.Repos;
+using Prow.Abstractions.Webhooks;
+using Prow.Grains.Plugins;
+using Prow.Grains.Webhooks;
+
+namespace Prow.Grains.Repos;
+
+/// <summary>
+/// A repository (<c>org/repo</c>): runs the plugins for push/create/delete, and hands status and
+/// check events to the open pull requests whose head is that SHA (each accepts it durably and
+/// de-duplicates by delivery ID, so re-routing after a restart is safe).
+/// </summary>
+public sealed class RepoGrain(
+    [PersistentState("repo")] IPersistentState<RepoGrainState> state,
+    IPluginDispatcher plugins,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<RepoGrain> logger)
+    : WebhookInboxGrain<RepoGrainState>(state, options, time, logger), IRepoGrain
+{
+    public async Task IndexHead(int number, string? oldSha, string? newSha)
+    {
+        var changed = false;
+        if (oldSha is not null && State.Heads.TryGetValue(oldSha, out var numbers) && numbers.Remove(number))
+        {
+            if (numbers.Count == 0) State.Heads.Remove(oldSha);
+            changed = true;
+        }
+        if (newSha is not null)
+        {
+            if (!State.Heads.TryGetValue(newSha, out var list)) State.Heads[newSha] = list = [];
+            if (!list.Contains(number))
+            {
+                list.Add(number);
+                changed = true;
+            }
+        }
+        if (changed) await PersistAsync();
+    }
+
+    public Task<IReadOnlyList<int>> PullRequestsWithHead(string sha) =>
+        Task.FromResult<IReadOnlyList<int>>(State.Heads.TryGetValue(sha, out var numbers) ? [.. numbers] : []);
+
+    protected override async Task ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        if (HeadShaOf(webhook) is not { } sha)
+        {
+            await plugins.DispatchAsync(webhook, cancellationToken);
+            return;
+        }
+        var repo = RepoKey.Parse(this.GetPrimaryKeyString());
+        var numbers = State.Heads.TryGetValue(sha, out var list) ? list.ToArray() : [];
+        if (numbers.Length == 0)
+            Logger.LogDebug("{EventType} {DeliveryId} for {Sha} in {Repo}: no open pull request has that head", webhook.EventType, webhook.DeliveryId, sha, repo);
+        foreach (var number in numbers)
+            await GrainFactory.GetPullRequestGrain(new PullRequestKey(repo.Org, repo.Repo, number)).Accept(webhook);
+    }
+
+    /// <summary>The commit a status or check event is about; null for events that are not routed by SHA.</summary>
+    public static string? HeadShaOf(WebhookEvent webhook)
+    {
+        var path = webhook.EventType switch
+        {
+            "status" => new[] { "sha" },
+            "check_run" => ["check_run", "head_sha"],
+            "check_suite" => ["check_suite", "head_sha"],
+            _ => null,
+        };
+        if (path is null) return null;
+        using var doc = JsonDocument.Parse(webhook.Payload);
+        var element = doc.RootElement;
+        foreach (var part in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(part, out element)) return null;
+        }
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+    }
+}

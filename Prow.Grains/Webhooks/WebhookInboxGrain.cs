@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prow.Abstractions.Webhooks;
+
+namespace Prow.Grains.Webhooks;
+
+/// <summary>
+/// Base of the grains that own webhook events. <see cref="Accept"/> persists the event before it
+/// returns (the gateway answers 200 only then); a drain loop, running as an interleaving grain timer
+/// so new events are accepted while one is processed, handles the inbox in order and persists each
+/// completion. A reminder exists while events are pending, so a restart resumes them.
+/// </summary>
+public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IRemindable
+    where TState : class, IHasInbox, new()
+{
+    private const string ResumeReminder = "webhook-inbox";
+    private readonly IPersistentState<TState> _state;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private IGrainTimer? _drainTimer;
+    private bool _draining;
+    private bool _reminderRegistered;
+
+    protected WebhookInboxGrain(IPersistentState<TState> state, IOptions<InboxOptions> options, TimeProvider time, ILogger logger)
+    {
+        _state = state;
+        Options = options.Value;
+        Time = time;
+        Logger = logger;
+    }
+
+    protected TState State => _state.State;
+    protected InboxOptions Options { get; }
+    protected TimeProvider Time { get; }
+    protected ILogger Logger { get; }
+
+    /// <summary>Handles one event. Throwing means "try again later" (with backoff, up to MaxAttempts).</summary>
+    protected abstract Task ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Inbox.Pending.Count > 0) ScheduleDrain(TimeSpan.Zero);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<AcceptResult> Accept(WebhookEvent webhook)
+    {
+        var result = InboxLedger.Accept(State.Inbox, webhook, Options.RecentDeliveryCapacity);
+        if (result == AcceptResult.Duplicate)
+        {
+            Logger.LogInformation("Delivery {DeliveryId} ({EventType}) already accepted by {Grain}; ignoring the redelivery",
+                webhook.DeliveryId, webhook.EventType, this.GetPrimaryKeyString());
+            return result;
+        }
+        await PersistAsync();
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, Options.ResumePeriod, Options.ResumePeriod);
+            _reminderRegistered = true;
+        }
+        if (!_draining) ScheduleDrain(TimeSpan.Zero);
+        return result;
+    }
+
+    public Task<int> PendingCount() => Task.FromResult(State.Inbox.Pending.Count);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder) return;
+        _reminderRegistered = true;
+        if (State.Inbox.Pending.Count > 0)
+        {
+            if (!_draining) ScheduleDrain(TimeSpan.Zero);
+            return;
+        }
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        _reminderRegistered = false;
+    }
+
+    /// <summary>Persists the grain state; writes are serialised because the drain loop interleaves with calls.</summary>
+    protected async Task PersistAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void ScheduleDrain(TimeSpan due)
+    {
+        _drainTimer?.Dispose();
+        _drainTimer = this.RegisterGrainTimer(static (grain, ct) => grain.DrainAsync(ct), this,
+            new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        if (_draining) return;
+        _draining = true;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var entry = InboxLedger.Next(State.Inbox, Time.GetUtcNow(), out var dueAt);
+                if (entry is null)
+                {
+                    if (dueAt is { } at) ScheduleDrain(at - Time.GetUtcNow());
+                    break;
+                }
+                try
+                {
+                    await ProcessAsync(entry.Event, cancellationToken);
+                    InboxLedger.Complete(State.Inbox, entry);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var retry = InboxLedger.Fail(State.Inbox, entry, Time.GetUtcNow(), Options.MaxAttempts, Options.RetryBaseDelay, Options.RetryMaxDelay);
+                    if (retry)
+                        Logger.LogWarning(ex, "Processing delivery {DeliveryId} ({EventType}) in {Grain} failed (attempt {Attempt}); retrying at {NotBefore}",
+                            entry.Event.DeliveryId, entry.Event.EventType, this.GetPrimaryKeyString(), entry.Attempts, entry.NotBefore);
+                    else
+                        Logger.LogError(ex, "Giving up on delivery {DeliveryId} ({EventType}) in {Grain} after {Attempts} attempts",
+                            entry.Event.DeliveryId, entry.Event.EventType, this.GetPrimaryKeyString(), entry.Attempts);
+                }
+                await PersistAsync();
+            }
+        }
+        finally
+        {
+            _draining = false;
+        }
+    }
+}
