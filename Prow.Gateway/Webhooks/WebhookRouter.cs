@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Prow.Abstractions.GitHub;
+using Prow.Abstractions.GitHub.Events;
 
 namespace Prow.Gateway.Webhooks;
 
@@ -14,6 +16,36 @@ public static class WebhookRouter
         "pull_request", "pull_request_review", "pull_request_review_comment", "issues", "issue_comment",
         "push", "create", "delete", "status", "check_run", "check_suite",
     };
+
+    /// <summary>The payload model each routed event type must deserialize into.</summary>
+    public static Type PayloadType(string eventType) => eventType switch
+    {
+        "pull_request" => typeof(PullRequestEvent),
+        "pull_request_review" => typeof(PullRequestReviewEvent),
+        "pull_request_review_comment" => typeof(PullRequestReviewCommentEvent),
+        "issues" => typeof(IssueEvent),
+        "issue_comment" => typeof(IssueCommentEvent),
+        "push" => typeof(PushEvent),
+        "status" => typeof(StatusEvent),
+        "check_run" => typeof(CheckRunEvent),
+        "check_suite" => typeof(CheckSuiteEvent),
+        "create" or "delete" => typeof(RefEvent),
+        _ => throw new ArgumentException($"event type {eventType} is not routed", nameof(eventType)),
+    };
+
+    /// <summary>Null when the body deserializes into its event model, else why not.</summary>
+    public static string? ModelProblem(string eventType, JsonElement body)
+    {
+        try
+        {
+            body.Deserialize(PayloadType(eventType), GitHubJson.Options);
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     public static WebhookRoute Route(string eventType, JsonElement body)
     {

@@ -116,6 +116,13 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
                     await ProcessAsync(entry.Event, cancellationToken);
                     InboxLedger.Complete(State.Inbox, entry);
                 }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
+                {
+                    // The payload itself is bad: retrying cannot help.
+                    InboxLedger.Complete(State.Inbox, entry);
+                    Logger.LogError(ex, "Dropping delivery {DeliveryId} ({EventType}) in {Grain}: its payload cannot be processed",
+                        entry.Event.DeliveryId, entry.Event.EventType, this.GetPrimaryKeyString());
+                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     var retry = InboxLedger.Fail(State.Inbox, entry, Time.GetUtcNow(), Options.MaxAttempts, Options.RetryBaseDelay, Options.RetryMaxDelay);

@@ -84,4 +84,22 @@ public sealed class WebhookRouterTests
         var route = WebhookRouter.Route("issues", doc.RootElement);
         Assert.Equal(("o", "r", 3), (route.Org, route.Repo, route.Number));
     }
+
+    [Theory]
+    [MemberData(nameof(RealPayloads))]
+    public void ModelProblem_RealPayload_None(string eventType, string? action, WebhookRouteKind kind)
+    {
+        if (kind == WebhookRouteKind.Ignore) return;
+        using var doc = JsonDocument.Parse(WebhookExamples.Get(eventType, action).ToJsonString());
+        Assert.Null(WebhookRouter.ModelProblem(eventType, doc.RootElement));
+    }
+
+    [Fact]
+    public void ModelProblem_WrongShape_Explained()
+    {
+        var payload = WebhookExamples.Get("pull_request", "opened");
+        payload["pull_request"] = 7;
+        using var doc = JsonDocument.Parse(payload.ToJsonString());
+        Assert.Contains("pull_request", WebhookRouter.ModelProblem("pull_request", doc.RootElement));
+    }
 }

@@ -1,0 +1,46 @@
+using System.Net;
+using Prow.Abstractions;
+using Prow.Abstractions.PullRequests;
+using Prow.TestSupport;
+using Prow.TestSupport.Webhooks;
+
+namespace Prow.Silo.Tests.Gateway;
+
+/// <summary>Durable acceptance: an event accepted before a restart is processed after it, exactly once.</summary>
+public sealed class HookRestartTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task RestartBetweenAcceptAndProcessing_ProcessedExactlyOnceAfterRestart()
+    {
+        var delivery = Guid.NewGuid().ToString();
+        var payload = WebhookExamples.Get("issue_comment", "created").ToJsonString();
+        var key = new PullRequestKey("Codertocat", "Hello-World", 1);
+
+        // First life: the plugin pipeline cannot finish, so the accepted event stays pending.
+        var first = await HookHost.StartAsync(_dir, new RecordingDispatcher { Fail = true });
+        await using (first)
+        {
+            using var response = await first.Http.SendAsync(SignedWebhook.Create("issue_comment", payload, HookHost.Secret, delivery));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(1, await first.Grains.GetPullRequestGrain(key).PendingCount());
+        }
+
+        // Second life on the same data dir: nobody calls the grain; its reminder brings it back.
+        var recorder = new RecordingDispatcher();
+        var second = await HookHost.StartAsync(_dir, recorder);
+        await using (second)
+        {
+            await Eventually.Until(() => recorder.Count(delivery) >= 1, TimeSpan.FromSeconds(60), "the pending event to be processed after the restart");
+
+            // A redelivery after the restart is recognised as a duplicate.
+            using var again = await second.Http.SendAsync(SignedWebhook.Create("issue_comment", payload, HookHost.Secret, delivery));
+            Assert.Equal("duplicate delivery; already accepted", (await again.Content.ReadAsStringAsync()).Trim());
+            Assert.Equal(0, await second.Grains.GetPullRequestGrain(key).PendingCount());
+            Assert.Equal(1, recorder.Count(delivery));
+        }
+    }
+}
