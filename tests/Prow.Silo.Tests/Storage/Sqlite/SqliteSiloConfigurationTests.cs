@@ -3,6 +3,8 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Prow.Silo.Storage.Sqlite;
 
+using Prow.TestSupport;
+
 namespace Prow.Silo.Tests.Storage.Sqlite;
 
 /// <summary>The registrations wire the validators: a silo on a bad data dir refuses to start and says why.</summary>
@@ -24,7 +26,7 @@ public sealed class SqliteSiloConfigurationTests : IDisposable
         using var host = new HostBuilder()
             .UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(siloPort: LocalPorts.Free(), gatewayPort: LocalPorts.Free());
+                silo.UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: FreePorts.Next());
                 if (provider == "storage")
                     silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = bad);
                 else

@@ -4,6 +4,8 @@ using Orleans;
 using Orleans.Hosting;
 using Prow.Silo.Storage.Sqlite;
 
+using Prow.TestSupport;
+
 namespace Prow.Silo.Tests.Storage.Sqlite;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed class SqliteSiloRestartTests : IDisposable
     {
         var host = new HostBuilder()
             .UseOrleans(silo => silo
-                .UseLocalhostClustering(siloPort: LocalPorts.Free(), gatewayPort: LocalPorts.Free())
+                .UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: FreePorts.Next())
                 .AddSqliteGrainStorageAsDefault(o => o.DatabasePath = _dir.DatabasePath)
                 .UseSqliteReminderService(o => o.DatabasePath = _dir.DatabasePath)
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
