@@ -51,6 +51,7 @@ public static class ProwHost
         builder.Services.AddSingleton<IConfigSource>(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
+        Adapters.GitHub.GitHubServiceCollectionExtensions.AddProwGitHub(builder.Services, options.GitHub);
 
         var app = builder.Build();
         app.MapHealthEndpoints();

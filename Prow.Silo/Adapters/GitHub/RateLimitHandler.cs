@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Prow.Silo.Adapters.GitHub;
+
+/// <summary>
+/// Waits instead of failing. Before a request: when the last response for the same credential and resource
+/// said <c>X-RateLimit-Remaining: 0</c>, wait until <c>X-RateLimit-Reset</c>. After a 403/429 that is a rate
+/// limit (GitHub's documented rules: <c>Retry-After</c> seconds if present, else until the reset when
+/// remaining is 0, else a minute for a 429), wait and send again, at most <see cref="GitHubClientOptions.MaxRateLimitWaits"/> times.
+/// </summary>
+internal sealed class RateLimitHandler(RateLimitState state, GitHubMetrics metrics, GitHubClientOptions options, TimeProvider time, ILogger logger) : DelegatingHandler
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(65);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var tokenHash = RateLimitState.TokenHash(request);
+        var resource = RateLimitState.ResourceOf(request);
+        for (var waits = 0; ; waits++)
+        {
+            if (state.BlockedUntil(tokenHash, resource, time.GetUtcNow()) is { } until)
+                await Wait(until - time.GetUtcNow(), "reset", request, cancellationToken);
+            var attempt = waits == 0 ? request : await RequestCloner.CloneAsync(request, cancellationToken);
+            var response = await base.SendAsync(attempt, cancellationToken);
+            if (waits >= options.MaxRateLimitWaits || RetryDelay(response) is not { } delay) return response;
+            response.Dispose();
+            await Wait(delay, "retry_after", request, cancellationToken);
+        }
+    }
+
+    private TimeSpan? RetryDelay(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests)) return null;
+        if (response.Headers.RetryAfter is { } retryAfter)
+            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
+        if (RateLimitState.TryHeader(response, "X-RateLimit-Remaining", out var remaining) && remaining == 0
+            && RateLimitState.TryHeader(response, "X-RateLimit-Reset", out var reset))
+            return DateTimeOffset.FromUnixTimeSeconds(reset) - time.GetUtcNow();
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? TimeSpan.FromMinutes(1) : null;
+    }
+
+    private async Task Wait(TimeSpan delay, string reason, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero) return;
+        if (delay > MaxWait) delay = MaxWait;
+        metrics.Waits.WithLabels(reason).Inc();
+        logger.LogWarning("GitHub rate limit ({Reason}): waiting {Delay} before {Method} {Path}", reason, delay, request.Method, request.RequestUri?.AbsolutePath);
+        await Task.Delay(delay, time, cancellationToken);
+    }
+}
