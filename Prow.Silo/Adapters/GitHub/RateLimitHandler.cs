@@ -44,8 +44,9 @@ internal sealed class RateLimitHandler(RateLimitState state, GitHubMetrics metri
     {
         if (delay <= TimeSpan.Zero) return;
         if (delay > MaxWait) delay = MaxWait;
+        var waiting = Task.Delay(delay, time, cancellationToken); // the timer starts before the wait is announced
         metrics.Waits.WithLabels(reason).Inc();
         logger.LogWarning("GitHub rate limit ({Reason}): waiting {Delay} before {Method} {Path}", reason, delay, request.Method, request.RequestUri?.AbsolutePath);
-        await Task.Delay(delay, time, cancellationToken);
+        await waiting;
     }
 }

@@ -58,6 +58,8 @@ public sealed class ServeFlagsTests : IDisposable
         { ["--listen-address", "nowhere"], "--listen-address \"nowhere\": not an IP address" },
         { ["serve"], "unexpected argument \"serve\"" },
         { ["--bogus"], "unknown flag -bogus" },
+        { ["--github-app-id", "42"], "--github-app-id and --github-app-private-key-path must be given together" },
+        { ["--github-app-private-key-path", "/nonexistent/key.pem"], "--github-app-private-key-path /nonexistent/key.pem: file not found" },
     };
 
     [Theory]
