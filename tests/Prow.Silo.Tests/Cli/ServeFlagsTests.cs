@@ -49,6 +49,15 @@ public sealed class ServeFlagsTests : IDisposable
         Assert.Equal(0, options.Port);
     }
 
+    [Fact]
+    public void Parse_GitHubAppFlags_AreCarriedToTheClientOptions()
+    {
+        var key = _dir.Write("app.pem", "-----BEGIN RSA PRIVATE KEY-----");
+        var options = new ServeFlags().Parse(["--github-app-id", "42", "--github-app-private-key-path", key, "--dry-run"]);
+        Assert.Equal(("42", key), (options.GitHubAppId, options.GitHubAppPrivateKeyPath));
+        Assert.Equal(("42", key, true, true), (options.GitHub.AppId, options.GitHub.AppPrivateKeyPath, options.GitHub.DryRun, options.GitHub.UsesApp));
+    }
+
     public static TheoryData<string[], string> BadFlags => new()
     {
         { ["--port", "70000"], "--port 70000: must be between 0 and 65535" },

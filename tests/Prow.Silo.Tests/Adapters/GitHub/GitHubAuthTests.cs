@@ -98,6 +98,18 @@ public sealed class GitHubAuthTests
     }
 
     [Fact]
+    public async Task App_Search_UsesTheInstallationOfTheQueriedOrg()
+    {
+        await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
+        var github = AppClient(h);
+        h.Fake.AddPullRequest("org", "repo", 1);
+        h.Fake.AddInstallation("org", 11);
+        Assert.Equal([1], (await github.SearchIssuesAsync("is:pr repo:org/repo")).Select(i => i.Number));
+        Assert.Equal("Token ghs_fake0001", h.Fake.RequestsTo("GET", "/search/issues").Single().Authorization);
+        await Assert.ThrowsAsync<GitHubException>(() => github.SearchIssuesAsync("is:pr label:lgtm"));
+    }
+
+    [Fact]
     public async Task App_NotInstalled_ThrowsClearError()
     {
         await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);

@@ -85,6 +85,41 @@ public sealed class GitHubBudgetTests
         Assert.Single(h.Fake.Repo("org", "repo").Comments);
     }
 
+    [Fact]
+    public async Task SecondaryLimit_403WithoutRetryAfter_WaitsAMinute()
+    {
+        await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
+        h.Fake.AddIssue("org", "repo", 1);
+        h.Fake.FailNext("GET", IssuePath, 1, 403, message: "You have exceeded a secondary rate limit and have been temporarily blocked.");
+        var call = h.Client().GetIssueAsync("org", "repo", 1);
+        await h.AdvanceAfterWait("retry_after", 1, TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await call).Number);
+    }
+
+    [Fact]
+    public async Task Forbidden_NotARateLimit_FailsWithoutWaiting()
+    {
+        await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
+        h.Fake.FailNext("GET", IssuePath, 1, 403, message: "Resource not accessible by integration");
+        var ex = await Assert.ThrowsAsync<GitHubException>(() => h.Client().GetIssueAsync("org", "repo", 1));
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Contains("Resource not accessible by integration", ex.Message);
+        Assert.Equal(0, h.Waits("retry_after"));
+    }
+
+    [Fact]
+    public async Task RateLimitWait_CallerCancels_StopsWaiting()
+    {
+        await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
+        h.Fake.SetRateLimit(remaining: 0, reset: h.Time.GetUtcNow().AddMinutes(30));
+        using var cts = new CancellationTokenSource();
+        var call = h.Client().GetIssueAsync("org", "repo", 1, cts.Token);
+        await Prow.TestSupport.Eventually.Until(() => h.Waits("retry_after") >= 1, TimeSpan.FromSeconds(10), "the wait to start");
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(h.Fake.Requests);
+    }
+
     [Theory]
     [InlineData(500)]
     [InlineData(502)]
