@@ -16,8 +16,9 @@ internal sealed class ConditionalRequestHandler(ResponseCache cache, GitHubMetri
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, AmbientCancellation.Token);
-        var ct = linked.Token;
+        var ambient = AmbientCancellation.Token;
+        using var linked = ambient.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ambient) : null;
+        var ct = linked?.Token ?? cancellationToken;
         if (request.Method != HttpMethod.Get) return await base.SendAsync(request, ct);
 
         var key = Key(request);

@@ -23,7 +23,7 @@ internal sealed class GitHubConnections : IDisposable
     private readonly AppInstallationTokens? _installations;
     private readonly ConcurrentDictionary<string, Connection> _orgConnections = new(StringComparer.OrdinalIgnoreCase);
 
-    public GitHubConnections(GitHubClientOptions options, TimeProvider time, GitHubMetrics metrics, ILoggerFactory loggers, Func<HttpMessageHandler>? transport = null)
+    public GitHubConnections(GitHubClientOptions options, TimeProvider time, GitHubMetrics metrics, ILoggerFactory loggers)
     {
         var endpoints = options.Endpoints.Select(e => new Uri(e.EndsWith('/') ? e : e + "/", UriKind.Absolute)).ToList();
         if (endpoints.Count == 0) throw new ArgumentException("at least one GitHub endpoint is needed", nameof(options));
@@ -38,7 +38,7 @@ internal sealed class GitHubConnections : IDisposable
                 new RetryHandler(options, time),
                 new EndpointFallbackHandler(endpoints),
                 new MetricsHandler(metrics, rateLimits, basePaths, time),
-                transport?.Invoke() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
+                new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
         _http.SetRequestTimeout(Timeout.InfiniteTimeSpan); // rate-limit waits may be long; attempts have their own timeout
 
         if (options.UsesApp)

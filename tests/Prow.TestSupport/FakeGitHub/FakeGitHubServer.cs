@@ -18,6 +18,18 @@ namespace Prow.TestSupport.FakeGitHub;
 /// (<c>AddRepo</c>, <c>AddPullRequest</c>, <c>AddMember</c>, <c>SetFile</c>...) that writes mutate, GitHub's
 /// JSON shapes, ETag/304, rate-limit headers, pagination, injectable failures and a record of every request.
 /// Point the client at <see cref="Endpoint"/>.
+/// <code>
+/// await using var fake = await FakeGitHubServer.StartAsync();          // or StartAsync(fakeTimeProvider)
+/// fake.AddRepo("org", "repo");
+/// fake.AddPullRequest("org", "repo", 1, author: "alice", labels: ["lgtm"]);
+/// fake.AddMember("org", "bob");
+/// fake.SetFile("org", "repo", "OWNERS", "approvers: [bob]");
+/// // ... run the code under test with --github-endpoint fake.Endpoint ...
+/// Assert.Contains("approved", fake.Issue("org", "repo", 1).Labels);  // state after the writes
+/// var post = Assert.Single(fake.RequestsTo("POST", "/repos/org/repo/issues/1/labels"));
+/// Assert.Equal("""{"labels":["approved"]}""", post.Body);
+/// fake.FailNext("GET", "/repos/org/repo/pulls/*", count: 2, status: 502); // '*' = path prefix
+/// </code>
 /// </summary>
 public sealed partial class FakeGitHubServer : IAsyncDisposable
 {
