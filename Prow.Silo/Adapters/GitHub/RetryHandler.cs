@@ -6,7 +6,7 @@ namespace Prow.Silo.Adapters.GitHub;
 
 /// <summary>
 /// Retries 5xx answers, attempt timeouts and connection failures with jittered exponential backoff
-/// (Polly). Only requests that are safe to repeat are retried: GET, HEAD, PUT and DELETE, and the POSTs
+/// (Polly). Only requests that are safe to repeat are retried: GET, HEAD, PUT (except a merge) and DELETE, and the POSTs
 /// with set semantics (adding labels, assignees, reviewers; minting an installation token).
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
@@ -50,9 +50,11 @@ internal sealed class RetryHandler : DelegatingHandler
     internal static bool IsSafeToRepeat(HttpRequestMessage request)
     {
         var method = request.Method;
+        var path = request.RequestUri?.AbsolutePath ?? "";
+        // A merge whose answer was lost would be answered "not mergeable" the second time: report the 5xx instead.
+        if (method == HttpMethod.Put && path.EndsWith("/merge", StringComparison.Ordinal)) return false;
         if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete) return true;
         if (method != HttpMethod.Post) return false;
-        var path = request.RequestUri?.AbsolutePath ?? "";
         return path.EndsWith("/labels", StringComparison.Ordinal) || path.EndsWith("/assignees", StringComparison.Ordinal)
             || path.EndsWith("/requested_reviewers", StringComparison.Ordinal) || path.EndsWith("/access_tokens", StringComparison.Ordinal);
     }

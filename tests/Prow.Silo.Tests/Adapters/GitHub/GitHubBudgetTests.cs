@@ -146,13 +146,19 @@ public sealed class GitHubBudgetTests
         Assert.Equal(4, h.Fake.Requests.Count); // the first attempt and 3 retries
     }
 
-    [Fact]
-    public async Task ServerError_OnNonIdempotentPost_IsNotRetried()
+    [Theory]
+    [InlineData("comment")]
+    [InlineData("merge")]
+    public async Task ServerError_OnWriteUnsafeToRepeat_IsNotRetried(string write)
     {
         await using var h = await GitHubClientHarness.StartAsync();
-        h.Fake.AddIssue("org", "repo", 1);
-        h.Fake.FailNext("POST", IssuePath + "/comments", 1, 502);
-        await Assert.ThrowsAsync<GitHubException>(() => h.Client().CreateCommentAsync("org", "repo", 1, "once"));
+        h.Fake.AddPullRequest("org", "repo", 1);
+        h.Fake.FailNext(null, "/repos/org/repo/*", 1, 502);
+        var github = h.Client();
+        var ex = await Assert.ThrowsAsync<GitHubException>(() => write == "merge"
+            ? github.MergePullRequestAsync("org", "repo", 1, new MergeRequest("merge"))
+            : github.CreateCommentAsync("org", "repo", 1, "once"));
+        Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
         Assert.Single(h.Fake.Requests);
     }
 
