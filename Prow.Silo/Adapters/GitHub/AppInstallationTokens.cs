@@ -38,6 +38,15 @@ internal sealed class AppInstallationTokens(IConnection appConnection, TimeProvi
         }
     }
 
+    /// <summary>Drops a token GitHub rejected (401) so the next request mints a new one.</summary>
+    public void Forget(string token)
+    {
+        foreach (var (installation, cached) in _tokens)
+        {
+            if (cached.Token == token) _tokens.TryRemove(installation, out _);
+        }
+    }
+
     private string? Fresh(long installation) =>
         _tokens.TryGetValue(installation, out var t) && time.GetUtcNow() < t.Expires - RenewBefore ? t.Token : null;
 

@@ -7,7 +7,7 @@ namespace Prow.Silo.Adapters.GitHub;
 
 /// <summary>
 /// Octokit connections over one shared, budgeted handler chain (outer to inner):
-/// conditional requests → rate-limit waits → retries (Polly) → endpoint fallback → metrics → sockets.
+/// conditional requests → rejected-token reports → rate-limit waits → retries (Polly) → endpoint fallback → metrics → sockets.
 /// Each <see cref="Connection"/> is built with the exact base URI, so Octokit's <c>/api/v3/</c> rewrite
 /// for non-github.com hosts never applies. With a token every request uses one connection; with a
 /// GitHub App each org gets a connection whose credentials are that org's installation token.
@@ -34,6 +34,7 @@ internal sealed class GitHubConnections : IDisposable
         _http = new HttpClientAdapter(() =>
             Chain(
                 new ConditionalRequestHandler(new ResponseCache(options.CacheSize), metrics),
+                new RejectedCredentialHandler(token => _installations?.Forget(token)),
                 new RateLimitHandler(rateLimits, metrics, options, time, logger),
                 new RetryHandler(options, time),
                 new EndpointFallbackHandler(endpoints),

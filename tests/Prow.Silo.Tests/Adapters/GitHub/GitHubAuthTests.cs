@@ -90,6 +90,21 @@ public sealed class GitHubAuthTests
     }
 
     [Fact]
+    public async Task App_TokenRevoked_401ThenNextRequestMintsANewOne()
+    {
+        await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
+        var github = AppClient(h);
+        h.Fake.AddIssue("org", "repo", 1);
+        h.Fake.AddInstallation("org", 11);
+        await github.GetIssueAsync("org", "repo", 1);
+        h.Fake.InstallationTokens.RevokeAll();
+        var ex = await Assert.ThrowsAsync<GitHubException>(() => github.GetIssueAsync("org", "repo", 1));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, ex.StatusCode);
+        await github.GetIssueAsync("org", "repo", 1);
+        Assert.Equal(2, h.Fake.InstallationTokens.MintedCount);
+    }
+
+    [Fact]
     public async Task App_BotUser_IsSlugBot()
     {
         await using var h = await GitHubClientHarness.StartAsync(fakeTime: true);
