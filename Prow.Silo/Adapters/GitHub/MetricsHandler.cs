@@ -15,8 +15,9 @@ internal sealed class MetricsHandler(GitHubMetrics metrics, RateLimitState rateL
         {
             response = await base.SendAsync(request, cancellationToken);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
+            // No response: a connection failure, an attempt timeout or a cancellation.
             Record(method, path, "error", started);
             throw;
         }

@@ -8,6 +8,7 @@ public sealed partial class FakeGitHubServer
 {
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<FakeFailure> _failures = [];
+    private readonly List<FakeFailure> _stalls = [];
     private int _rateLimit = 5000;
     private int _rateLimitRemaining = 5000;
     private DateTimeOffset _rateLimitReset;
@@ -48,6 +49,12 @@ public sealed partial class FakeGitHubServer
         }
     }
 
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="path"/> wait <paramref name="delay"/> (real time, or until the client gives up) before being answered normally.</summary>
+    public void StallNext(string? method, string path, int count, TimeSpan delay)
+    {
+        lock (_lock) _stalls.Add(new FakeFailure(method, path, count, 0, delay, "stall"));
+    }
+
     /// <summary>Sets the primary rate-limit window: <paramref name="remaining"/> requests until <paramref name="reset"/>, then <paramref name="limit"/> again.</summary>
     public void SetRateLimit(int remaining, DateTimeOffset reset, int limit = 5000)
     {
@@ -56,6 +63,16 @@ public sealed partial class FakeGitHubServer
             _rateLimit = limit;
             _rateLimitRemaining = remaining;
             _rateLimitReset = reset;
+        }
+    }
+
+    private TimeSpan? TakeStall(string method, string path)
+    {
+        lock (_lock)
+        {
+            if (_stalls.FirstOrDefault(s => s.Matches(method, path)) is not { } stall) return null;
+            stall.Remaining--;
+            return stall.RetryAfter;
         }
     }
 

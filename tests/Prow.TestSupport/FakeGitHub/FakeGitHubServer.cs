@@ -86,6 +86,17 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var method = context.Request.Method;
+        if (TakeStall(method, path) is { } stall)
+        {
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up
+            }
+        }
 
         int status;
         string? payload;

@@ -135,6 +135,18 @@ public sealed class GitHubBudgetTests
     }
 
     [Fact]
+    public async Task AttemptTimeout_IsRetried()
+    {
+        await using var h = await GitHubClientHarness.StartAsync();
+        h.Fake.AddIssue("org", "repo", 1);
+        h.Fake.StallNext("GET", IssuePath, 1, TimeSpan.FromSeconds(30));
+        var github = h.Client(o => new() { Endpoints = o.Endpoints, TokenPath = o.TokenPath, MetricsRegistry = o.MetricsRegistry, RetryBaseDelay = o.RetryBaseDelay, AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+        Assert.Equal(1, (await github.GetIssueAsync("org", "repo", 1)).Number);
+        Assert.Equal(1, h.Requests("GET", IssueTemplate, 200));
+        Assert.Equal(1, h.Metrics.Requests.WithLabels("GET", IssueTemplate, "error").Value);
+    }
+
+    [Fact]
     public async Task ServerError_Exhausted_ThrowsGitHubException()
     {
         await using var h = await GitHubClientHarness.StartAsync();
