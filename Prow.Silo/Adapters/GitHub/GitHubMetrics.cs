@@ -5,7 +5,7 @@ namespace Prow.Silo.Adapters.GitHub;
 /// <summary>
 /// Prometheus metrics of the GitHub client; the names are Prow's (<c>pkg/ghmetrics</c>) where Prow has one.
 /// <list type="bullet">
-/// <item><c>github_requests</c> (counter; method, path, status): every request sent to GitHub, including retries and 304s; path is the endpoint template (<see cref="EndpointTemplate"/>).</item>
+/// <item><c>github_requests</c> (counter; method, path, status): every request sent to GitHub, including retries and 304s (status <c>error</c> when no response came); path is the endpoint template (<see cref="EndpointTemplate"/>).</item>
 /// <item><c>github_request_duration</c> (histogram, seconds; method, path, status): round-trip time of each of those requests.</item>
 /// <item><c>github_token_usage</c> (gauge; token_hash, resource): <c>X-RateLimit-Remaining</c> of the last response for that token and rate-limit resource (core, search...).</item>
 /// <item><c>github_token_reset</c> (gauge; token_hash, resource): time until <c>X-RateLimit-Reset</c>, in nanoseconds as Prow reports it.</item>
