@@ -7,7 +7,7 @@ namespace Prow.Silo.Cli;
 public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
-    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token;
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey;
     private readonly FlagSet.Flag<bool> _strict, _dryRun;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
     private readonly FlagSet.Flag<List<string>> _endpoints;
@@ -26,6 +26,8 @@ public sealed class ServeFlags
         _gatewayPort = _flags.Int("orleans-gateway-port", 30000, "Orleans client gateway port.");
         _hmac = _flags.String("hmac-secret-file", null, "Path to the file containing GitHub HMAC secrets.");
         _token = _flags.String("github-token-path", null, "Path to the file containing the GitHub OAuth token.");
+        _appId = _flags.String("github-app-id", null, "GitHub App ID (with --github-app-private-key-path): act as the App's installations instead of a token.");
+        _appKey = _flags.String("github-app-private-key-path", null, "Path to the GitHub App's private key (PEM).");
         _endpoints = _flags.Strings("github-endpoint", ["https://api.github.com"], "GitHub's API endpoint (may be given more than once).");
         _dryRun = _flags.Bool("dry-run", false, "Dry run: reads go to GitHub, writes are logged and not sent.");
     }
@@ -42,10 +44,12 @@ public sealed class ServeFlags
         CheckPort("--port", _port.Value, allowZero: true);
         CheckPort("--silo-port", _siloPort.Value, allowZero: false);
         CheckPort("--orleans-gateway-port", _gatewayPort.Value, allowZero: false);
-        foreach (var (flag, path) in new[] { ("--hmac-secret-file", _hmac.Value), ("--github-token-path", _token.Value) })
+        foreach (var (flag, path) in new[] { ("--hmac-secret-file", _hmac.Value), ("--github-token-path", _token.Value), ("--github-app-private-key-path", _appKey.Value) })
         {
             if (path is not null && !File.Exists(path)) throw new UsageException($"{flag} {path}: file not found");
         }
+        if (string.IsNullOrEmpty(_appId.Value) != string.IsNullOrEmpty(_appKey.Value))
+            throw new UsageException("--github-app-id and --github-app-private-key-path must be given together");
         foreach (var endpoint in _endpoints.Value)
         {
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -70,6 +74,8 @@ public sealed class ServeFlags
             OrleansGatewayPort = _gatewayPort.Value,
             HmacSecretFile = _hmac.Value,
             GitHubTokenPath = _token.Value,
+            GitHubAppId = NullIfEmpty(_appId.Value),
+            GitHubAppPrivateKeyPath = NullIfEmpty(_appKey.Value),
             GitHubEndpoints = _endpoints.Value,
             DryRun = _dryRun.Value,
         };

@@ -52,7 +52,11 @@ public static class ProwHost
         builder.Services.AddSingleton<IConfigSource>(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
+<<<<<<< HEAD
         builder.Services.AddHook(options.HmacSecretFile);
+=======
+        Adapters.GitHub.GitHubServiceCollectionExtensions.AddProwGitHub(builder.Services, options.GitHub);
+>>>>>>> github
 
         var app = builder.Build();
         app.MapHealthEndpoints();

@@ -27,6 +27,11 @@ public sealed class ProwHostOptions
 
     public string? GitHubTokenPath { get; init; }
 
+    /// <summary>GitHub App id; with <see cref="GitHubAppPrivateKeyPath"/> requests use the App's installation tokens.</summary>
+    public string? GitHubAppId { get; init; }
+
+    public string? GitHubAppPrivateKeyPath { get; init; }
+
     public IReadOnlyList<string> GitHubEndpoints { get; init; } = ["https://api.github.com"];
 
     /// <summary>Reads go to GitHub; writes are logged and not sent.</summary>
@@ -34,6 +39,15 @@ public sealed class ProwHostOptions
 
     /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public Adapters.GitHub.GitHubClientOptions GitHub => new()
+    {
+        Endpoints = GitHubEndpoints,
+        TokenPath = GitHubTokenPath,
+        AppId = GitHubAppId,
+        AppPrivateKeyPath = GitHubAppPrivateKeyPath,
+        DryRun = DryRun,
+    };
 
     public string DatabasePath => Path.Combine(DataDir, "prow.db");
 }

@@ -49,6 +49,15 @@ public sealed class ServeFlagsTests : IDisposable
         Assert.Equal(0, options.Port);
     }
 
+    [Fact]
+    public void Parse_GitHubAppFlags_AreCarriedToTheClientOptions()
+    {
+        var key = _dir.Write("app.pem", "-----BEGIN RSA PRIVATE KEY-----");
+        var options = new ServeFlags().Parse(["--github-app-id", "42", "--github-app-private-key-path", key, "--dry-run"]);
+        Assert.Equal(("42", key), (options.GitHubAppId, options.GitHubAppPrivateKeyPath));
+        Assert.Equal(("42", key, true, true), (options.GitHub.AppId, options.GitHub.AppPrivateKeyPath, options.GitHub.DryRun, options.GitHub.UsesApp));
+    }
+
     public static TheoryData<string[], string> BadFlags => new()
     {
         { ["--port", "70000"], "--port 70000: must be between 0 and 65535" },
@@ -58,6 +67,8 @@ public sealed class ServeFlagsTests : IDisposable
         { ["--listen-address", "nowhere"], "--listen-address \"nowhere\": not an IP address" },
         { ["serve"], "unexpected argument \"serve\"" },
         { ["--bogus"], "unknown flag -bogus" },
+        { ["--github-app-id", "42"], "--github-app-id and --github-app-private-key-path must be given together" },
+        { ["--github-app-private-key-path", "/nonexistent/key.pem"], "--github-app-private-key-path /nonexistent/key.pem: file not found" },
     };
 
     [Theory]
