@@ -4,6 +4,7 @@ using Prow.Abstractions.Config;
 using Prow.Gateway.Endpoints;
 using Prow.Gateway.Health;
 using Prometheus;
+using Prow.Silo.Adapters.GitHub;
 using Prow.Silo.Configuration;
 
 namespace Prow.Silo.Hosting;
@@ -52,11 +53,8 @@ public static class ProwHost
         builder.Services.AddSingleton<IConfigSource>(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
-<<<<<<< HEAD
         builder.Services.AddHook(options.HmacSecretFile);
-=======
-        Adapters.GitHub.GitHubServiceCollectionExtensions.AddProwGitHub(builder.Services, options.GitHub);
->>>>>>> github
+        builder.Services.AddProwGitHub(options.GitHub);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
