@@ -34,6 +34,7 @@ public sealed class HttpExternalPluginSender : IExternalPluginSender
     private readonly IHttpClientFactory _httpClients;
     private readonly ILogger<HttpExternalPluginSender> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private volatile bool _closed;
 
     public HttpExternalPluginSender(IHttpClientFactory httpClients, IOptions<ExternalPluginSenderOptions> options, TimeProvider time, ILogger<HttpExternalPluginSender> logger)
     {
@@ -68,9 +69,17 @@ public sealed class HttpExternalPluginSender : IExternalPluginSender
 
     public void Enqueue(ExternalPluginDelivery delivery)
     {
-        if (!_queue.Writer.TryWrite(delivery))
-            _logger.LogError("External plugin queue is full: dropping event {DeliveryId} ({EventType}) for {Plugin}",
-                delivery.Webhook.DeliveryId, delivery.Webhook.EventType, delivery.PluginName);
+        if (_queue.Writer.TryWrite(delivery)) return;
+        _logger.LogError("External plugin queue is {State}: dropping event {DeliveryId} ({EventType}) for {Plugin}",
+            _closed ? "closed (shutting down)" : "full",
+            delivery.Webhook.DeliveryId, delivery.Webhook.EventType, delivery.PluginName);
+    }
+
+    /// <summary>Accepts no more deliveries; those queued are still sent.</summary>
+    internal void CloseQueue()
+    {
+        _closed = true;
+        _queue.Writer.TryComplete();
     }
 
     /// <summary>Sends one delivery with retries; logs the outcome, never throws (except when cancelled).</summary>

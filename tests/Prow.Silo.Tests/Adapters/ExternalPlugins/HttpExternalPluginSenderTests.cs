@@ -111,4 +111,17 @@ public sealed class HttpExternalPluginSenderTests : IAsyncLifetime
             TimeSpan.FromSeconds(10), "the failure log line");
         Assert.Equal(2, _logs.Lines.Count(l => l.StartsWith("Warning: Retrying event refused-1", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Stopping_SendsWhatIsQueued_AndRefusesNewDeliveries()
+    {
+        await using var plugin = await PluginReceiver.StartAsync();
+        Sender.Enqueue(new ExternalPluginDelivery("late", plugin.Endpoint, Webhook("queued-before-stop")));
+
+        foreach (var hosted in _services.GetServices<IHostedService>()) await hosted.StopAsync(CancellationToken.None);
+        Sender.Enqueue(new ExternalPluginDelivery("late", plugin.Endpoint, Webhook("after-stop")));
+
+        Assert.Equal("queued-before-stop", (await plugin.NextAsync()).Headers["X-GitHub-Delivery"]);
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Error: External plugin queue is closed (shutting down): dropping event after-stop", StringComparison.Ordinal));
+    }
 }
