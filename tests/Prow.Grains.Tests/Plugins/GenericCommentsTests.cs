@@ -87,4 +87,12 @@ public class GenericCommentsTests
         Assert.Equal("/hold", e!.Body);
         Assert.Null(e.CommentId);
     }
+
+    [Fact]
+    public void ReviewEdited_IsEdited()
+    {
+        var json = WebhookPayloads.Edit("pull_request_review.submitted", p => p["action"] = "edited");
+
+        Assert.Equal(GenericCommentAction.Edited, GenericComments.From(PluginEvents.Parse("pull_request_review", json), "g")!.Action);
+    }
 }
