@@ -13,7 +13,12 @@ namespace Prow.Abstractions.Config.Plugins;
 /// </summary>
 internal static class NullCollections
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext caches in plain dictionaries and is not thread-safe; plugins.yaml may be parsed
+    // on several threads at once (reloads, parallel tests), so each thread gets its own.
+    [ThreadStatic]
+    private static NullabilityInfoContext? _nullability;
+
+    private static NullabilityInfoContext Nullability => _nullability ??= new NullabilityInfoContext();
 
     public static void Fill(object target)
     {

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
+using Prow.Abstractions.PluginHelp;
+using Prow.Grains.Plugins.Hold;
+
+namespace Prow.Grains.Plugins;
+
+public static class PluginServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the built-in plugins (listed here, explicitly), the dispatcher, plugin help and the plugin
+    /// metrics. The host provides <c>IGitHub</c>, <c>IConfigSource</c> and an <c>IExternalPluginSender</c>.
+    /// </summary>
+    public static IServiceCollection AddProwPlugins(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new PluginMetrics(Metrics.DefaultRegistry));
+        services.TryAddSingleton(sp => new PluginCatalog(
+        [
+            ActivatorUtilities.CreateInstance<HoldPlugin>(sp),
+        ]));
+        services.TryAddSingleton<IPluginDispatcher, PluginDispatcher>();
+        services.TryAddSingleton<IPluginHelpProvider, PluginHelpBuilder>();
+        return services;
+    }
+}
