@@ -4,6 +4,8 @@ using Prow.Abstractions.Config;
 using Prow.Gateway.Endpoints;
 using Prow.Gateway.Health;
 using Prometheus;
+using Prow.Grains.Plugins;
+using Prow.Silo.Adapters.ExternalPlugins;
 using Prow.Silo.Adapters.GitHub;
 using Prow.Silo.Configuration;
 
@@ -55,10 +57,13 @@ public static class ProwHost
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
         builder.Services.AddHook(options.HmacSecretFile);
         builder.Services.AddProwGitHub(options.GitHub);
+        builder.Services.AddProwPlugins();
+        builder.Services.AddExternalPluginSender();
 
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapHook();
+        app.MapPluginHelp();
         app.MapMetrics();
         app.MapOrleansDashboard("/dashboard");
         app.MapGet("/", () => Results.Text("Prow on Orleans: POST /hook for GitHub webhooks; see /dashboard, /metrics, /healthz, /readyz\n"));
