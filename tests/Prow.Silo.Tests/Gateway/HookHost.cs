@@ -6,6 +6,7 @@ using Prow.Grains.Plugins;
 using Prow.Grains.Webhooks;
 using Prow.Silo.Hosting;
 using Prow.TestSupport;
+using FakeGitHub = Prow.TestSupport.FakeGitHub;
 
 namespace Prow.Silo.Tests.Gateway;
 
@@ -35,7 +36,12 @@ public sealed class HookHost : IAsyncDisposable
             plugins: [hold]
         """;
 
-    public static async Task<HookHost> StartAsync(TempDirectory dir, RecordingDispatcher? dispatcher = null, string? dataDir = null, string? hmac = null)
+    /// <summary>
+    /// Starts the host. With <paramref name="github"/> the real plugin pipeline runs against that fake
+    /// GitHub (token auth); otherwise plugins are replaced by <paramref name="dispatcher"/> (a recorder by default).
+    /// </summary>
+    public static async Task<HookHost> StartAsync(TempDirectory dir, RecordingDispatcher? dispatcher = null, string? dataDir = null, string? hmac = null,
+        FakeGitHub.FakeGitHubServer? github = null)
     {
         dispatcher ??= new RecordingDispatcher();
         var options = new ProwHostOptions
@@ -47,6 +53,8 @@ public sealed class HookHost : IAsyncDisposable
             SiloPort = FreePorts.Next(),
             OrleansGatewayPort = FreePorts.Next(),
             HmacSecretFile = dir.Write("hmac", hmac ?? Secret),
+            GitHubEndpoints = github is null ? ["https://api.github.com"] : [github.Endpoint],
+            GitHubTokenPath = github is null ? null : dir.Write("oauth", "e2e-token\n"),
         };
         var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
@@ -58,7 +66,7 @@ public sealed class HookHost : IAsyncDisposable
                 o.ResumePeriod = TimeSpan.FromSeconds(1);
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
             });
-            silo.Services.AddSingleton<IPluginDispatcher>(dispatcher);
+            if (github is null) silo.Services.AddSingleton<IPluginDispatcher>(dispatcher);
         });
         await app.StartAsync();
         return new HookHost(app, dispatcher, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
