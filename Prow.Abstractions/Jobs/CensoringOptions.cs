@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -13,5 +13,5 @@ public sealed class CensoringOptions
     [Id(2)] [JsonPropertyName("include_directories")] public List<string>? IncludeDirectories { get; set; }
     [Id(3)] [JsonPropertyName("exclude_directories")] public List<string>? ExcludeDirectories { get; set; }
     [Id(4)] [JsonPropertyName("minimum_secret_length")] public int? MinimumSecretLength { get; set; }
-    [Id(5)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(5)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prow.Abstractions.Jobs.Serialization;
 
@@ -53,5 +53,5 @@ public sealed class DecorationConfig
     [Id(27)] [JsonPropertyName("run_as_user")] public long? RunAsUser { get; set; }
     [Id(28)] [JsonPropertyName("run_as_group")] public long? RunAsGroup { get; set; }
     [Id(29)] [JsonPropertyName("fs_group")] public long? FsGroup { get; set; }
-    [Id(30)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(30)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

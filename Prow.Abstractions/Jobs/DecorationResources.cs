@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -12,5 +13,5 @@ public sealed class DecorationResources
     [Id(1)] [JsonPropertyName("initupload")] public JsonObject? InitUpload { get; set; }
     [Id(2)] [JsonPropertyName("place_entrypoint")] public JsonObject? PlaceEntrypoint { get; set; }
     [Id(3)] [JsonPropertyName("sidecar")] public JsonObject? Sidecar { get; set; }
-    [Id(4)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(4)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -17,5 +17,5 @@ public sealed class GcsConfiguration
     [Id(6)] [JsonPropertyName("job_url_prefix")] public string JobUrlPrefix { get; set; } = "";
     [Id(7)] [JsonPropertyName("local_output_dir")] public string LocalOutputDir { get; set; } = "";
     [Id(8)] [JsonPropertyName("compress_file_types")] public List<string>? CompressFileTypes { get; set; }
-    [Id(9)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(9)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

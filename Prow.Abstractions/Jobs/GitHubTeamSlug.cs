@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prow.Abstractions.Jobs.Serialization;
 
@@ -11,5 +11,5 @@ public sealed class GitHubTeamSlug
 {
     [Id(0)] [JsonPropertyName("slug")] [JsonAlwaysWrite] public string Slug { get; set; } = "";
     [Id(1)] [JsonPropertyName("org")] [JsonAlwaysWrite] public string Org { get; set; } = "";
-    [Id(2)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(2)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -9,5 +9,5 @@ namespace Prow.Abstractions.Jobs;
 public sealed class JenkinsSpec
 {
     [Id(0)] [JsonPropertyName("github_branch_source_job")] public bool GitHubBranchSourceJob { get; set; }
-    [Id(1)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(1)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -26,5 +27,5 @@ public sealed class ObjectMeta
     [Id(12)] [JsonPropertyName("finalizers")] public List<string>? Finalizers { get; set; }
 
     /// <summary>Fields not modelled here (managedFields, selfLink...).</summary>
-    [Id(13)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(13)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

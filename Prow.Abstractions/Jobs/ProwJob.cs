@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -36,7 +36,7 @@ public sealed class ProwJob
 
     [Id(5)]
     [JsonExtensionData]
-    public JsonObject? Extra { get; set; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>The job's name (a UUID); its pod, PipelineRun or process has the same name.</summary>
     [JsonIgnore]

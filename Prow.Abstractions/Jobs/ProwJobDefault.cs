@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -10,5 +10,5 @@ public sealed class ProwJobDefault
 {
     [Id(0)] [JsonPropertyName("resultstore_config")] public ResultStoreConfig? ResultStoreConfig { get; set; }
     [Id(1)] [JsonPropertyName("tenant_id")] public string TenantId { get; set; } = "";
-    [Id(2)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(2)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

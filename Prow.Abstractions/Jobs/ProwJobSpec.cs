@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -60,5 +61,5 @@ public sealed class ProwJobSpec
     /// <summary>A plank job queue (job_queue_capacities) limiting concurrency.</summary>
     [Id(22)] [JsonPropertyName("job_queue_name")] public string JobQueueName { get; set; } = "";
 
-    [Id(23)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(23)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -35,5 +35,5 @@ public sealed class ProwJobStatus
     /// <summary>The state each reporter last reported, so crier does not report twice.</summary>
     [Id(10)] [JsonPropertyName("prev_report_states")] public Dictionary<string, ProwJobState>? PrevReportStates { get; set; }
 
-    [Id(11)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(11)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prow.Abstractions.Jobs.Serialization;
 
@@ -23,5 +23,5 @@ public sealed class Pull
     [Id(6)] [JsonPropertyName("link")] public string Link { get; set; } = "";
     [Id(7)] [JsonPropertyName("commit_link")] public string CommitLink { get; set; } = "";
     [Id(8)] [JsonPropertyName("author_link")] public string AuthorLink { get; set; } = "";
-    [Id(9)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(9)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

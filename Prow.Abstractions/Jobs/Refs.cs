@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prow.Abstractions.Jobs.Serialization;
 
@@ -25,9 +25,10 @@ public sealed class Refs
     [Id(13)] [JsonPropertyName("skip_fetch_head")] public bool SkipFetchHead { get; set; }
     [Id(14)] [JsonPropertyName("blobless_fetch")] public bool? BloblessFetch { get; set; }
     [Id(15)] [JsonPropertyName("sparse_checkout_files")] public List<string>? SparseCheckoutFiles { get; set; }
-    [Id(16)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(16)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>"org/repo", or "org" when there is no repo (Prow's <c>OrgRepoString</c>).</summary>
+    [JsonIgnore]
     public string OrgRepo => Repo.Length > 0 ? $"{Org}/{Repo}" : Org;
 
     /// <summary>Prow's <c>Refs.String()</c>: "base_ref:base_sha,number:sha[:ref],...".</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -13,5 +13,5 @@ public sealed class RerunAuthConfig
     [Id(2)] [JsonPropertyName("github_team_slugs")] public List<GitHubTeamSlug>? GitHubTeamSlugs { get; set; }
     [Id(3)] [JsonPropertyName("github_users")] public List<string>? GitHubUsers { get; set; }
     [Id(4)] [JsonPropertyName("github_orgs")] public List<string>? GitHubOrgs { get; set; }
-    [Id(5)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(5)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -10,5 +11,5 @@ public sealed class SchedulingOptions
 {
     [Id(0)] [JsonPropertyName("affinity")] public JsonObject? Affinity { get; set; }
     [Id(1)] [JsonPropertyName("tolerations")] public JsonArray? Tolerations { get; set; }
-    [Id(2)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(2)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

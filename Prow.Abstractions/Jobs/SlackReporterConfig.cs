@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -16,5 +16,5 @@ public sealed class SlackReporterConfig
     /// <summary>Explicit on/off; ProwJob creation derives it from <see cref="JobStatesToReport"/> when unset.</summary>
     [Id(4)] [JsonPropertyName("report")] public bool? Report { get; set; }
 
-    [Id(5)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(5)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

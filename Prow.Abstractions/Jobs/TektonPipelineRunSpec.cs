@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -9,5 +10,5 @@ namespace Prow.Abstractions.Jobs;
 public sealed class TektonPipelineRunSpec
 {
     [Id(0)] [JsonPropertyName("v1beta1")] public JsonObject? V1Beta1 { get; set; }
-    [Id(1)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(1)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

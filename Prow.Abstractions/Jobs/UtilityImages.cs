@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prow.Abstractions.Jobs;
@@ -12,5 +12,5 @@ public sealed class UtilityImages
     [Id(1)] [JsonPropertyName("initupload")] public string InitUpload { get; set; } = "";
     [Id(2)] [JsonPropertyName("entrypoint")] public string Entrypoint { get; set; } = "";
     [Id(3)] [JsonPropertyName("sidecar")] public string Sidecar { get; set; } = "";
-    [Id(4)] [JsonExtensionData] public JsonObject? Extra { get; set; }
+    [Id(4)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
