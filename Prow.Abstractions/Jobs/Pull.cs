@@ -24,4 +24,12 @@ public sealed class Pull
     [Id(7)] [JsonPropertyName("commit_link")] public string CommitLink { get; set; } = "";
     [Id(8)] [JsonPropertyName("author_link")] public string AuthorLink { get; set; } = "";
     [Id(9)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>A copy (unknown fields are immutable JSON and shared).</summary>
+    public Pull Clone()
+    {
+        var copy = (Pull)MemberwiseClone();
+        copy.Extra = Extra is null ? null : new(Extra);
+        return copy;
+    }
 }

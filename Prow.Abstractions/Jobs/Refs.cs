@@ -31,6 +31,16 @@ public sealed class Refs
     [JsonIgnore]
     public string OrgRepo => Repo.Length > 0 ? $"{Org}/{Repo}" : Org;
 
+    /// <summary>A deep copy (pulls and lists copied; unknown fields are immutable JSON and shared).</summary>
+    public Refs Clone()
+    {
+        var copy = (Refs)MemberwiseClone();
+        copy.Pulls = Pulls?.Select(p => p.Clone()).ToList();
+        copy.SparseCheckoutFiles = SparseCheckoutFiles?.ToList();
+        copy.Extra = Extra is null ? null : new(Extra);
+        return copy;
+    }
+
     /// <summary>Prow's <c>Refs.String()</c>: "base_ref:base_sha,number:sha[:ref],...".</summary>
     public override string ToString()
     {
