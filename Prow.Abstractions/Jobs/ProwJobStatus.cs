@@ -36,4 +36,13 @@ public sealed class ProwJobStatus
     [Id(10)] [JsonPropertyName("prev_report_states")] public Dictionary<string, ProwJobState>? PrevReportStates { get; set; }
 
     [Id(11)] [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>A copy that can be changed without touching this status.</summary>
+    public ProwJobStatus Clone()
+    {
+        var copy = (ProwJobStatus)MemberwiseClone();
+        copy.PrevReportStates = PrevReportStates is null ? null : new(PrevReportStates);
+        copy.Extra = Extra is null ? null : new(Extra);
+        return copy;
+    }
 }
