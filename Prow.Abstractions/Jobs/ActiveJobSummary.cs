@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 /// queue, state and creation time (jobs start in creation order).
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.ActiveJobSummary")]
+[Alias("prow.jobs.ActiveJobSummary")]
 public sealed class ActiveJobSummary
 {
     /// <summary>The ProwJob's name (UUID).</summary>

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Options for censoring secrets out of logs and artifacts.</summary>
 [GenerateSerializer]
-[Alias("prow.CensoringOptions")]
+[Alias("prow.jobs.CensoringOptions")]
 public sealed class CensoringOptions
 {
     [Id(0)] [JsonPropertyName("censoring_concurrency")] public long? CensoringConcurrency { get; set; }

@@ -9,7 +9,7 @@ namespace Prow.Abstractions.Jobs;
 /// are Go duration strings in JSON; pointer fields are written whenever set, even when empty or false.
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.DecorationConfig")]
+[Alias("prow.jobs.DecorationConfig")]
 public sealed class DecorationConfig
 {
     /// <summary>How long the test may run before it is interrupted (entrypoint's default: 2h).</summary>

@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Kubernetes ResourceRequirements (raw JSON) of each utility container (Prow's <c>Resources</c>).</summary>
 [GenerateSerializer]
-[Alias("prow.DecorationResources")]
+[Alias("prow.jobs.DecorationResources")]
 public sealed class DecorationResources
 {
     [Id(0)] [JsonPropertyName("clonerefs")] public JsonObject? CloneRefs { get; set; }

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Where logs and artifacts are uploaded (Prow's <c>GCSConfiguration</c>).</summary>
 [GenerateSerializer]
-[Alias("prow.GcsConfiguration")]
+[Alias("prow.jobs.GcsConfiguration")]
 public sealed class GcsConfiguration
 {
     [Id(0)] [JsonPropertyName("bucket")] public string Bucket { get; set; } = "";

@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>A GitHub team by org and slug.</summary>
 [GenerateSerializer]
-[Alias("prow.GitHubTeamSlug")]
+[Alias("prow.jobs.GitHubTeamSlug")]
 public sealed class GitHubTeamSlug
 {
     [Id(0)] [JsonPropertyName("slug")] [JsonAlwaysWrite] public string Slug { get; set; } = "";

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Options for the Jenkins operator.</summary>
 [GenerateSerializer]
-[Alias("prow.JenkinsSpec")]
+[Alias("prow.jobs.JenkinsSpec")]
 public sealed class JenkinsSpec
 {
     [Id(0)] [JsonPropertyName("github_branch_source_job")] public bool GitHubBranchSourceJob { get; set; }

@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Kubernetes object metadata (the parts Prow uses; the rest is kept in <see cref="Extra"/>).</summary>
 [GenerateSerializer]
-[Alias("prow.ObjectMeta")]
+[Alias("prow.jobs.ObjectMeta")]
 public sealed class ObjectMeta
 {
     [Id(0)] [JsonPropertyName("name")] public string Name { get; set; } = "";

@@ -8,7 +8,7 @@ namespace Prow.Abstractions.Jobs;
 /// (<see cref="Status"/>), in Prow's JSON shape. Unknown fields are kept in <see cref="Extra"/>.
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.ProwJob")]
+[Alias("prow.jobs.ProwJob")]
 public sealed class ProwJob
 {
     public const string ApiVersionV1 = "prow.k8s.io/v1";

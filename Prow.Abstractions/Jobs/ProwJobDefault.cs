@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>ProwJob fields defaulted from config (tenant id, ResultStore).</summary>
 [GenerateSerializer]
-[Alias("prow.ProwJobDefault")]
+[Alias("prow.jobs.ProwJobDefault")]
 public sealed class ProwJobDefault
 {
     [Id(0)] [JsonPropertyName("resultstore_config")] public ResultStoreConfig? ResultStoreConfig { get; set; }

@@ -9,7 +9,7 @@ namespace Prow.Abstractions.Jobs;
 /// objects stay raw JSON so nothing is lost.
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.ProwJobSpec")]
+[Alias("prow.jobs.ProwJobSpec")]
 public sealed class ProwJobSpec
 {
     /// <summary>Required by the CRD; Go's zero value is never written.</summary>

@@ -7,7 +7,7 @@ namespace Prow.Abstractions.Jobs;
 /// <see cref="Scheduling"/> exists in current Prow: jobs start there when the scheduler is enabled.
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.ProwJobState")]
+[Alias("prow.jobs.ProwJobState")]
 [JsonConverter(typeof(JsonStringEnumConverter<ProwJobState>))]
 public enum ProwJobState
 {

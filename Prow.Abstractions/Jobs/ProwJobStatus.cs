@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>How a ProwJob is going (Prow's <c>ProwJobStatus</c>; times in camelCase, the rest snake_case).</summary>
 [GenerateSerializer]
-[Alias("prow.ProwJobStatus")]
+[Alias("prow.jobs.ProwJobStatus")]
 public sealed class ProwJobStatus
 {
     /// <summary>The creation time of the ProwJob.</summary>

@@ -4,7 +4,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>How a job is triggered (Prow's <c>ProwJobType</c>); serialized as Prow's lower-case strings.</summary>
 [GenerateSerializer]
-[Alias("prow.ProwJobType")]
+[Alias("prow.jobs.ProwJobType")]
 [JsonConverter(typeof(JsonStringEnumConverter<ProwJobType>))]
 public enum ProwJobType
 {

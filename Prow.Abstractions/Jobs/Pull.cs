@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>A pull request at one head commit (Prow's <c>Pull</c>).</summary>
 [GenerateSerializer]
-[Alias("prow.Pull")]
+[Alias("prow.jobs.Pull")]
 public sealed class Pull
 {
     [Id(0)] [JsonPropertyName("number")] [JsonAlwaysWrite] public int Number { get; set; }

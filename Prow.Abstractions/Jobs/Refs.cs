@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>A repository to check out: base ref and the pulls merged into it (Prow's <c>Refs</c>).</summary>
 [GenerateSerializer]
-[Alias("prow.Refs")]
+[Alias("prow.jobs.Refs")]
 public sealed class Refs
 {
     [Id(0)] [JsonPropertyName("org")] [JsonAlwaysWrite] public string Org { get; set; } = "";

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Job-level reporter options.</summary>
 [GenerateSerializer]
-[Alias("prow.ReporterConfig")]
+[Alias("prow.jobs.ReporterConfig")]
 public sealed class ReporterConfig
 {
     [Id(0)] [JsonPropertyName("slack")] public SlackReporterConfig? Slack { get; set; }

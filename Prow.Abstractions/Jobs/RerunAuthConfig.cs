@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Who may rerun the job.</summary>
 [GenerateSerializer]
-[Alias("prow.RerunAuthConfig")]
+[Alias("prow.jobs.RerunAuthConfig")]
 public sealed class RerunAuthConfig
 {
     [Id(0)] [JsonPropertyName("allow_anyone")] public bool AllowAnyone { get; set; }

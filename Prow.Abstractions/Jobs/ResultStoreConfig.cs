@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>ResultStore upload settings.</summary>
 [GenerateSerializer]
-[Alias("prow.ResultStoreConfig")]
+[Alias("prow.jobs.ResultStoreConfig")]
 public sealed class ResultStoreConfig
 {
     [Id(0)] [JsonPropertyName("project_id")] public string ProjectId { get; set; } = "";

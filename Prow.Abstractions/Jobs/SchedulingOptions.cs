@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Pod scheduling options added by decoration (Kubernetes Affinity and Tolerations, raw JSON).</summary>
 [GenerateSerializer]
-[Alias("prow.SchedulingOptions")]
+[Alias("prow.jobs.SchedulingOptions")]
 public sealed class SchedulingOptions
 {
     [Id(0)] [JsonPropertyName("affinity")] public JsonObject? Affinity { get; set; }

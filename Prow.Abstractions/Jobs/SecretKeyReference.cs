@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>A key in a Kubernetes secret (Prow's <c>OauthTokenSecret</c> and <c>GitHubAppPrivateKeySecret</c>).</summary>
 [GenerateSerializer]
-[Alias("prow.SecretKeyReference")]
+[Alias("prow.jobs.SecretKeyReference")]
 public sealed class SecretKeyReference
 {
     [Id(0)] [JsonPropertyName("name")] public string Name { get; set; } = "";

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Slack reporting of one job.</summary>
 [GenerateSerializer]
-[Alias("prow.SlackReporterConfig")]
+[Alias("prow.jobs.SlackReporterConfig")]
 public sealed class SlackReporterConfig
 {
     [Id(0)] [JsonPropertyName("host")] public string Host { get; set; } = "";

@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>A Tekton PipelineRunSpec by API version (raw JSON).</summary>
 [GenerateSerializer]
-[Alias("prow.TektonPipelineRunSpec")]
+[Alias("prow.jobs.TektonPipelineRunSpec")]
 public sealed class TektonPipelineRunSpec
 {
     [Id(0)] [JsonPropertyName("v1beta1")] public JsonObject? V1Beta1 { get; set; }

@@ -5,7 +5,7 @@ namespace Prow.Abstractions.Jobs;
 
 /// <summary>Images of the pod utilities.</summary>
 [GenerateSerializer]
-[Alias("prow.UtilityImages")]
+[Alias("prow.jobs.UtilityImages")]
 public sealed class UtilityImages
 {
     [Id(0)] [JsonPropertyName("clonerefs")] public string CloneRefs { get; set; } = "";

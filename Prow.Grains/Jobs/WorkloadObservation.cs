@@ -5,7 +5,7 @@ namespace Prow.Grains.Jobs;
 /// rules read from a pod. An absent workload is a null observation.
 /// </summary>
 [GenerateSerializer]
-[Alias("prow.WorkloadObservation")]
+[Alias("prow.jobs.WorkloadObservation")]
 public sealed record WorkloadObservation
 {
     /// <summary>Pod phase.</summary>
