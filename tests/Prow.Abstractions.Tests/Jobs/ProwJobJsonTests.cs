@@ -78,6 +78,20 @@ public sealed class ProwJobJsonTests
     }
 
     [Fact]
+    public void GoNullTimes_AreReadAsUnsetAndNotWritten()
+    {
+        const string fromGo = """{"apiVersion":"prow.k8s.io/v1","kind":"ProwJob","metadata":{"name":"x","creationTimestamp":null},"spec":{"type":"periodic","job":"ci"},"status":{"startTime":null,"state":"triggered"}}""";
+
+        var job = ProwJobJson.Deserialize(fromGo);
+
+        Assert.Null(job.Metadata.CreationTimestamp);
+        Assert.Null(job.Status.StartTime);
+        Assert.Equal(
+            """{"apiVersion":"prow.k8s.io/v1","kind":"ProwJob","metadata":{"name":"x"},"spec":{"type":"periodic","job":"ci"},"status":{"state":"triggered"}}""",
+            ProwJobJson.Serialize(job));
+    }
+
+    [Fact]
     public void GoRequiredFields_AreWrittenEvenWhenEmpty()
     {
         var refs = new Refs { Pulls = [new Pull()] };
