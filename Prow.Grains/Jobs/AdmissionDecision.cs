@@ -1,0 +1,12 @@
+namespace Prow.Grains.Jobs;
+
+/// <summary>
+/// Whether a triggered job may start now. <see cref="ConfigError"/> marks a job naming a queue that
+/// plank's job_queue_capacities does not define (Prow reports an error and retries).
+/// </summary>
+public sealed record AdmissionDecision(bool Admitted, string Reason = "", bool ConfigError = false)
+{
+    public static AdmissionDecision Admit { get; } = new(true);
+
+    public static AdmissionDecision Hold(string reason) => new(false, reason);
+}
