@@ -73,6 +73,8 @@ public static class HookEndpoints
             var (ownerOrg, ownerRepo) = WebhookRouter.Owner(document.RootElement);
             var tokens = secrets.Current?.For(ownerOrg, ownerRepo);
             if (tokens is null) return Answer(StatusCodes.Status403Forbidden, "no HMAC secret is configured (--hmac-secret-file); refusing webhooks");
+            if (tokens.Count == 0)
+                return Answer(StatusCodes.Status403Forbidden, $"no HMAC secret in --hmac-secret-file applies to {ownerOrg ?? "this sender"}{(ownerRepo is null ? "" : "/" + ownerRepo)}");
             if (!HmacVerifier.Verify(body, signature, tokens)) return Answer(StatusCodes.Status403Forbidden, "invalid X-Hub-Signature-256");
 
             WebhookMetrics.Received.WithLabels(eventType).Inc();

@@ -43,4 +43,33 @@ public sealed class HookRestartTests : IDisposable
             Assert.Equal(1, recorder.Count(delivery));
         }
     }
+
+    [Fact]
+    public async Task ScopedSecrets_RotationAndUnknownOrg()
+    {
+        const string secrets = """
+            Codertocat:
+            - value: new-token
+              created_at: 2026-11-01T00:00:00Z
+            - value: old-token
+              created_at: 2025-11-01T00:00:00Z
+            """;
+        var host = await HookHost.StartAsync(_dir, hmac: secrets);
+        await using (host)
+        {
+            var push = WebhookExamples.Get("push");
+            foreach (var token in new[] { "new-token", "old-token" })
+            {
+                using var ok = await host.Http.SendAsync(SignedWebhook.Create("push", push.ToJsonString(), token));
+                Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            }
+            using var wrong = await host.Http.SendAsync(SignedWebhook.Create("push", push.ToJsonString(), HookHost.Secret));
+            Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+
+            push["repository"]!["full_name"] = "octo-org/octo-repo";
+            using var unknown = await host.Http.SendAsync(SignedWebhook.Create("push", push.ToJsonString(), "new-token"));
+            Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+            Assert.Equal("no HMAC secret in --hmac-secret-file applies to octo-org/octo-repo", (await unknown.Content.ReadAsStringAsync()).Trim());
+        }
+    }
 }
