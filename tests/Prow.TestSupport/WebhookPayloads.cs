@@ -1,16 +1,20 @@
 using System.Text.Json.Nodes;
+using Prow.TestSupport.Webhooks;
 
 namespace Prow.TestSupport;
 
 /// <summary>
-/// The real GitHub webhook payloads under <c>Payloads/</c> (copied beside the test assembly), by name,
-/// e.g. <c>issue_comment.created</c>. <see cref="Edit"/> returns a copy with fields changed in memory.
+/// Real GitHub webhook payloads by name, <c>event.action</c> (e.g. <c>issue_comment.created</c>) or just
+/// <c>event</c>: the first such example of <see cref="WebhookExamples"/>. <see cref="Edit"/> returns a
+/// copy with fields changed in memory.
 /// </summary>
 public static class WebhookPayloads
 {
-    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Payloads");
-
-    public static string Load(string name) => File.ReadAllText(Path.Combine(Directory, name + ".json"));
+    public static string Load(string name)
+    {
+        var dot = name.IndexOf('.');
+        return (dot < 0 ? WebhookExamples.Get(name) : WebhookExamples.Get(name[..dot], name[(dot + 1)..])).ToJsonString();
+    }
 
     public static string Edit(string name, Action<JsonObject> edit)
     {
