@@ -6,7 +6,7 @@ namespace Prow.Abstractions.Config;
 /// </summary>
 public sealed record ConfigPaths(string ConfigPath, string? JobConfigPath = null, string? PluginConfigPath = null)
 {
-    /// <summary>Every existing file or directory named, for watching.</summary>
+    /// <summary>Every path given (config, then jobs and plugins when set), for watching and fingerprinting.</summary>
     public IEnumerable<string> All()
     {
         yield return ConfigPath;

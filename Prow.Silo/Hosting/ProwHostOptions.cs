@@ -49,5 +49,5 @@ public sealed class ProwHostOptions
         DryRun = DryRun,
     };
 
-    public string DatabasePath => Path.Combine(DataDir, "prow.db");
+    public string DatabasePath => Path.Combine(DataDir, Storage.Sqlite.SqliteDatabaseOptions.DefaultFileName);
 }
