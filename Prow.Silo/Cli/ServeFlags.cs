@@ -8,7 +8,7 @@ public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
     private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey;
-    private readonly FlagSet.Flag<bool> _strict, _dryRun;
+    private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
     private readonly FlagSet.Flag<List<string>> _endpoints;
 
@@ -30,6 +30,7 @@ public sealed class ServeFlags
         _appKey = _flags.String("github-app-private-key-path", null, "Path to the GitHub App's private key (PEM).");
         _endpoints = _flags.Strings("github-endpoint", ["https://api.github.com"], "GitHub's API endpoint (may be given more than once).");
         _dryRun = _flags.Bool("dry-run", false, "Dry run: reads go to GitHub, writes are logged and not sent.");
+        _rerunCreatesJob = _flags.Bool("rerun-creates-job", false, "Whether POST /rerun creates the job (anyone may, where a rerun auth config says allow_anyone: true).");
     }
 
     public string Usage() => _flags.Usage();
@@ -78,6 +79,7 @@ public sealed class ServeFlags
             GitHubAppPrivateKeyPath = NullIfEmpty(_appKey.Value),
             GitHubEndpoints = _endpoints.Value,
             DryRun = _dryRun.Value,
+            RerunCreatesJob = _rerunCreatesJob.Value,
         };
     }
 

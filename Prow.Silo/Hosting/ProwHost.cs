@@ -5,6 +5,7 @@ using Prow.Gateway.Endpoints;
 using Prow.Gateway.Health;
 using Prometheus;
 using Prow.Grains.Plugins;
+using Prow.Grains.Ports;
 using Prow.Silo.Adapters.ExternalPlugins;
 using Prow.Silo.Adapters.GitHub;
 using Prow.Silo.Configuration;
@@ -59,11 +60,14 @@ public static class ProwHost
         builder.Services.AddProwGitHub(options.GitHub);
         builder.Services.AddProwPlugins();
         builder.Services.AddExternalPluginSender();
+        builder.Services.AddSingleton<IWorkloadEvents, GrainWorkloadEvents>();
+        builder.Services.AddSingleton(new DeckOptions { RerunCreatesJob = options.RerunCreatesJob });
 
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapHook();
         app.MapPluginHelp();
+        app.MapProwJobs();
         app.MapMetrics();
         app.MapOrleansDashboard("/dashboard");
         app.MapGet("/", () => Results.Text("Prow on Orleans: POST /hook for GitHub webhooks; see /dashboard, /metrics, /healthz, /readyz\n"));

@@ -37,6 +37,9 @@ public sealed class ProwHostOptions
     /// <summary>Reads go to GitHub; writes are logged and not sent.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Deck's <c>--rerun-creates-job</c>: POST /rerun creates the job.</summary>
+    public bool RerunCreatesJob { get; init; }
+
     /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 

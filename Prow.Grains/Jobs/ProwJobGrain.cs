@@ -1,0 +1,384 @@
+using Orleans.Concurrency;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prow.Abstractions.Config;
+using Prow.Abstractions.Jobs;
+using Prow.Abstractions.Jobs.Grains;
+using Prow.Grains.Ports;
+
+namespace Prow.Grains.Jobs;
+
+/// <summary>
+/// The workload side of a ProwJob grain: build clusters report changes here (through the silo's
+/// <see cref="IWorkloadEvents"/>). Interleaves with a running reconcile, so a cluster that reports
+/// from inside a create call cannot deadlock the grain; the change is acted on by the next pass.
+/// </summary>
+[Alias("prow.IProwJobWorkloadGrain")]
+public interface IProwJobWorkloadGrain : IGrainWithStringKey
+{
+    [AlwaysInterleave]
+    [Alias("OnWorkloadChanged")]
+    Task OnWorkloadChanged(WorkloadObservation? observation);
+}
+
+/// <summary>
+/// One ProwJob, driven as Prow's plank drives it (<see cref="PlankRules"/>): admission under the
+/// concurrency limits, a build ID, the workload on its build cluster, the timeouts, abort and
+/// completion. Every change is persisted before the grain acts on it or answers, then published to
+/// the listing index. A reminder keeps the job moving across restarts until it is complete and every
+/// follow-up (index, admission slot, workload clean-up) is done; timers only shorten the waits.
+/// </summary>
+public sealed partial class ProwJobGrain(
+    [PersistentState("prowjob")] IPersistentState<ProwJobGrainState> state,
+    IBuildClusters clusters,
+    IConfigSource config,
+    IOptions<ProwJobOptions> options,
+    TimeProvider time,
+    ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain, IProwJobWorkloadGrain, IRemindable
+{
+    private const string ReconcileReminder = "plank";
+    private const int MaxPassesPerReconcile = 4;
+
+    private ProwJobOptions Options => options.Value;
+    private ProwJobGrainState S => state.State;
+
+    /// <summary>The latest observation (from an event or a look); null until the first one since activation.</summary>
+    private WorkloadObservation? _observation;
+    private bool _observed;
+    private IGrainTimer? _timer;
+    private DateTimeOffset? _timerDue;
+    private TimeSpan _retryDelay;
+
+    public async Task<ProwJob> Create(ProwJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var key = this.GetPrimaryKeyString();
+        if (job.Name != key)
+            throw new ArgumentException($"metadata.name {job.Name} does not match the grain key {key}", nameof(job));
+        if (S.Job is { } existing) return existing;
+
+        var stored = ProwJobJson.Clone(job);
+        var now = time.GetUtcNow();
+        stored.Metadata.CreationTimestamp ??= now;
+        stored.Status.StartTime ??= now;
+        // plank has no scheduler here: a job that asks for scheduling is triggered on the default assignment.
+        if (stored.Status.State is null or ProwJobState.Scheduling) stored.Status.State = ProwJobState.Triggered;
+        S.Job = stored;
+        S.Version = 1;
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ReconcileReminder, Options.ReconcilePeriod, Options.ReconcilePeriod);
+        await PublishAsync();
+        Schedule(TimeSpan.Zero);
+        return stored;
+    }
+
+    public Task<ProwJob?> Get() => Task.FromResult(S.Job);
+
+    public async Task<AbortResult> Abort(string description)
+    {
+        if (S.Job is not { } job) return AbortResult.NotFound;
+        if (job.Status.State is not (ProwJobState.Triggered or ProwJobState.Pending or ProwJobState.Scheduling))
+            return new AbortResult(false, $"Cannot abort job with state: \"{ProwJobStateMachine.Name(job.Status.State)}\".", job);
+        if (!await ApplyAsync(ProwJobStateMachine.Transition(job.Status, ProwJobState.Aborted, time.GetUtcNow(), description)))
+            return new AbortResult(false, "the job changed while aborting; try again", S.Job);
+        Schedule(TimeSpan.Zero);
+        return new AbortResult(true, "", S.Job);
+    }
+
+    public async Task<byte[]?> GetLog(int maxBytes)
+    {
+        if (S.Job is not { } job || clusters.Find(job.Spec.Agent, job.ClusterAlias) is not { } cluster) return null;
+        await using var stream = await cluster.OpenLogAsync(job);
+        if (stream is null) return null;
+        if (stream.CanSeek && stream.Length > maxBytes) stream.Seek(-maxBytes, SeekOrigin.End);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        if (buffer.Length <= maxBytes) return buffer.ToArray();
+        return buffer.GetBuffer().AsSpan((int)(buffer.Length - maxBytes), maxBytes).ToArray();
+    }
+
+    public Task OnWorkloadChanged(WorkloadObservation? observation)
+    {
+        if (S.Job is null) return Task.CompletedTask;
+        _observation = observation;
+        _observed = true;
+        Schedule(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReconcileReminder) return;
+        // The reminder is the healing path: look at the workload again instead of trusting events.
+        _observed = false;
+        await ReconcileAsync();
+    }
+
+    /// <summary>Runs a reconcile pass after <paramref name="due"/>, unless one is already due sooner.</summary>
+    private void Schedule(TimeSpan due)
+    {
+        var at = time.GetUtcNow() + due;
+        if (_timer is not null && _timerDue <= at) return;
+        _timer?.Dispose();
+        _timerDue = at;
+        _timer = this.RegisterGrainTimer(static (grain, _) => grain.OnTimerAsync(), this,
+            new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task OnTimerAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _timerDue = null;
+        await ReconcileAsync();
+    }
+
+    private async Task ReconcileAsync()
+    {
+        try
+        {
+            for (var pass = 0; pass < MaxPassesPerReconcile; pass++)
+            {
+                if (!await PassAsync()) break;
+            }
+            _retryDelay = TimeSpan.Zero;
+        }
+        catch (Exception e) when (e is BuildClusterException { Permanent: false } or TimeoutException or HttpRequestException or OrleansException or IOException)
+        {
+            _retryDelay = _retryDelay == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, Options.ReconcilePeriod.Ticks));
+            LogRetry(e, S.Job?.Name ?? "", _retryDelay);
+            Schedule(_retryDelay);
+        }
+    }
+
+    /// <summary>One rule pass; true when it changed something and another pass may have more to do.</summary>
+    private async Task<bool> PassAsync()
+    {
+        if (S.Job is not { } job) return false;
+        await CatchUpAsync();
+        if (job.Complete)
+        {
+            await StopReminderWhenDoneAsync();
+            return false;
+        }
+
+        if (clusters.Find(job.Spec.Agent, job.ClusterAlias) is not { } cluster)
+        {
+            var description = $"No build cluster for agent \"{job.Spec.Agent}\" and cluster \"{job.ClusterAlias}\" (this deployment runs: {string.Join(", ", clusters.Describe())}).";
+            var to = job.Status.State == ProwJobState.Aborted ? ProwJobState.Aborted : ProwJobState.Error;
+            return await CompleteAsync(to, to == ProwJobState.Aborted ? job.Status.Description : description, cluster: null, deleteWorkload: false);
+        }
+
+        if (!_observed)
+        {
+            _observation = await cluster.ObserveAsync(job);
+            _observed = true;
+        }
+
+        var snapshot = config.Current.Config;
+        var now = time.GetUtcNow();
+        AdmissionDecision? admission = null;
+        if (job.Status.State == ProwJobState.Triggered && _observation is null && NeedsAdmission(job, snapshot))
+        {
+            admission = await Admission.Request(job, snapshot.Plank.JobQueueCapacities, snapshot.Plank.MaxConcurrency);
+            S.AdmissionHeld = true;
+        }
+
+        var timeouts = PlankTimeouts.FromConfig(snapshot.Plank).ForJob(job.Spec, enforceDecorationTimeout: job.Spec.Agent == ProwJobAgents.Local);
+        var decision = PlankRules.Decide(job, _observation, now, timeouts, admission);
+        switch (decision.Action)
+        {
+            case PlankAction.Wait:
+                if (decision.RecheckAfter is { } after) Schedule(after);
+                return false;
+
+            case PlankAction.StartWorkload:
+                await StartAsync(job, cluster);
+                return true;
+
+            case PlankAction.MarkPending:
+                if (S.AdmissionHeld) await Admission.MarkPending(job);
+                return await ApplyAsync(ProwJobStateMachine.Transition(job.Status, ProwJobState.Pending, now, decision.Description));
+
+            case PlankAction.Complete:
+                return await CompleteAsync(decision.State!.Value, decision.Description, cluster, decision.DeleteWorkload);
+
+            case PlankAction.RecreateWorkload:
+                LogRevival(job.Name, decision.Description, job.Status.PodRevivalCount + 1);
+                await cluster.DeleteAsync(job);
+                var revived = job.Status.Clone();
+                revived.PodRevivalCount++;
+                await SaveStatusAsync(revived);
+                _observation = null;
+                return true;
+
+            case PlankAction.CompleteAborted:
+                await cluster.DeleteAsync(job);
+                _observation = null;
+                return await ApplyAsync(ProwJobStateMachine.CompleteAborted(job.Status, now));
+
+            default:
+                return false;
+        }
+    }
+
+    private async Task StartAsync(ProwJob job, IBuildCluster cluster)
+    {
+        if (job.Status.BuildId.Length == 0)
+        {
+            // The build ID is persisted before the workload exists, so a retried start uses the same one.
+            var withId = job.Status.Clone();
+            withId.BuildId = await GrainFactory.GetGrain<IJobBuildsGrain>(job.Spec.Job).Assign(job.Name);
+            withId.PodName = job.Name;
+            await SaveStatusAsync(withId);
+            job = S.Job!;
+        }
+
+        try
+        {
+            _observation = await cluster.StartAsync(job);
+            _observed = true;
+        }
+        catch (BuildClusterException e) when (e.Permanent)
+        {
+            await CompleteAsync(ProwJobState.Error, PlankRules.PodCanNotBeCreated(e.Message), cluster, deleteWorkload: false);
+            return;
+        }
+
+        if (job.Status.State == ProwJobState.Triggered)
+        {
+            if (S.AdmissionHeld) await Admission.MarkPending(job);
+            await ApplyAsync(ProwJobStateMachine.Transition(job.Status, ProwJobState.Pending, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Completes the job; the workload is deleted afterwards (and retried until gone) when asked.</summary>
+    private async Task<bool> CompleteAsync(ProwJobState to, string description, IBuildCluster? cluster, bool deleteWorkload)
+    {
+        var job = S.Job!;
+        var transition = to == ProwJobState.Aborted && job.Status.State == ProwJobState.Aborted
+            ? ProwJobStateMachine.CompleteAborted(job.Status, time.GetUtcNow(), description)
+            : ProwJobStateMachine.Transition(job.Status, to, time.GetUtcNow(), description, completeAborted: true);
+        if (!transition.Applied)
+        {
+            LogRejected(job.Name, transition.Reason);
+            return false;
+        }
+        S.WorkloadCleanupPending = deleteWorkload && cluster is not null;
+        await ApplyAsync(transition);
+        await CatchUpAsync();
+        return false;
+    }
+
+    /// <summary>Applies an accepted transition: persist, then publish. False when it was not applied.</summary>
+    private async Task<bool> ApplyAsync(ProwJobTransition transition)
+    {
+        if (!transition.Applied)
+        {
+            if (transition.Outcome == TransitionOutcome.Rejected) LogRejected(S.Job!.Name, transition.Reason);
+            return false;
+        }
+        await SaveStatusAsync(transition.Status);
+        return true;
+    }
+
+    private async Task SaveStatusAsync(ProwJobStatus status)
+    {
+        S.Job!.Status = status;
+        S.Version++;
+        await state.WriteStateAsync();
+        await PublishAsync();
+    }
+
+    /// <summary>The follow-ups a persisted change needs: the index, the admission slot, the workload's removal.</summary>
+    private async Task CatchUpAsync()
+    {
+        if (S.IndexedVersion < S.Version) await PublishAsync();
+        var job = S.Job!;
+        if (!job.Complete) return;
+        if (S.WorkloadCleanupPending)
+        {
+            if (clusters.Find(job.Spec.Agent, job.ClusterAlias) is { } cluster) await cluster.DeleteAsync(job);
+            S.WorkloadCleanupPending = false;
+            await state.WriteStateAsync();
+        }
+        if (S.AdmissionHeld)
+        {
+            await Admission.Release(job.Name);
+            S.AdmissionHeld = false;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        var version = S.Version;
+        await GrainFactory.GetGrain<IProwJobIndexGrain>(ProwJobIndexKeys.Bucket(S.Job!)).Upsert(S.Job!, version);
+        if (S.IndexedVersion < version)
+        {
+            S.IndexedVersion = version;
+            // Not written on its own: the next write carries it, and a lost one only repeats an idempotent upsert.
+        }
+    }
+
+    private async Task StopReminderWhenDoneAsync()
+    {
+        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version) return;
+        if (!S.ReminderStopped)
+        {
+            if (await this.GetReminder(ReconcileReminder) is { } reminder) await this.UnregisterReminder(reminder);
+            S.ReminderStopped = true;
+            await state.WriteStateAsync();
+        }
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private IJobAdmissionGrain Admission => GrainFactory.GetGrain<IJobAdmissionGrain>(JobAdmissionGrain.Key);
+
+    private static bool NeedsAdmission(ProwJob job, ProwConfig config) =>
+        job.Spec.MaxConcurrency > 0 || job.Spec.JobQueueName.Length > 0 || config.Plank.MaxConcurrency > 0;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reconcile failed, retrying in {Delay}")]
+    private partial void LogRetry(Exception e, string name, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
+    private partial void LogRevival(string name, string cause, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: transition rejected: {Reason}")]
+    private partial void LogRejected(string name, string reason);
+}
+
+[GenerateSerializer]
+[Alias("prow.jobs.ProwJobGrainState")]
+public sealed class ProwJobGrainState
+{
+    [Id(0)] public ProwJob? Job { get; set; }
+
+    /// <summary>Incremented with every persisted change of the job.</summary>
+    [Id(1)] public long Version { get; set; }
+
+    /// <summary>The version the listing index has confirmed.</summary>
+    [Id(2)] public long IndexedVersion { get; set; }
+
+    /// <summary>The job is complete but its workload still has to be deleted.</summary>
+    [Id(3)] public bool WorkloadCleanupPending { get; set; }
+
+    /// <summary>The job holds an entry in the admission grain that completion must release.</summary>
+    [Id(4)] public bool AdmissionHeld { get; set; }
+
+    [Id(5)] public bool ReminderStopped { get; set; }
+}
+
+/// <summary>How ProwJob grains pace themselves (configure with <c>services.Configure&lt;ProwJobOptions&gt;</c>).</summary>
+public sealed class ProwJobOptions
+{
+    /// <summary>
+    /// Period of the reminder that re-observes every unfinished job (heals missed events, enforces
+    /// timeouts after a restart). Orleans' minimum is 1 minute unless lowered (tests lower it).
+    /// </summary>
+    public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>First delay after a failed cluster call; doubles up to <see cref="ReconcilePeriod"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
