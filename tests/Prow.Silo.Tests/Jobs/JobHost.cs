@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Prow.Abstractions.Config;
+using Prow.Abstractions.Jobs;
+using Prow.Abstractions.Jobs.Grains;
+using Prow.Grains.Jobs;
+using Prow.Grains.Ports;
+using Prow.Silo.Hosting;
+using Prow.TestSupport;
+
+namespace Prow.Silo.Tests.Jobs;
+
+/// <summary>An all-in-one host whose build cluster is a <see cref="FakeBuildCluster"/>, with short reminder periods.</summary>
+public sealed class JobHost : IAsyncDisposable
+{
+    private JobHost(WebApplication app, HttpClient http)
+    {
+        App = app;
+        Http = http;
+    }
+
+    public WebApplication App { get; }
+    public HttpClient Http { get; }
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+    public IWorkloadEvents Events => App.Services.GetRequiredService<IWorkloadEvents>();
+
+    public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster cluster, string? configYaml = null, bool rerunCreatesJob = false)
+    {
+        var options = new ProwHostOptions
+        {
+            Config = new ConfigPaths(dir.Write("config/config.yaml", configYaml ?? "prowjob_namespace: prow\n"), null, dir.Write("config/plugins.yaml", "plugins: {}\n")),
+            Port = 0,
+            ListenAddress = "127.0.0.1",
+            DataDir = dir.Combine("data"),
+            SiloPort = FreePorts.Next(),
+            OrleansGatewayPort = FreePorts.Next(),
+            RerunCreatesJob = rerunCreatesJob,
+        };
+        var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
+        Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
+        var app = ProwHost.Build(options, load.Snapshot!, silo =>
+        {
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(200));
+            silo.Services.Configure<ProwJobOptions>(o =>
+            {
+                o.ReconcilePeriod = TimeSpan.FromSeconds(1);
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
+            });
+            silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
+        });
+        await app.StartAsync();
+        return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+    }
+
+    public IProwJobGrain Job(string name) => Grains.GetGrain<IProwJobGrain>(name);
+
+    /// <summary>Waits until the job satisfies <paramref name="condition"/> and returns it.</summary>
+    public async Task<ProwJob> WaitForAsync(string name, Func<ProwJob, bool> condition, string what)
+    {
+        ProwJob? last = null;
+        try
+        {
+            return await Eventually.Until(async () =>
+            {
+                last = await Job(name).Get();
+                return last is not null && condition(last) ? last : null;
+            }, TimeSpan.FromSeconds(20), what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; job is {(last is null ? "missing" : $"{last.Status.State} ({last.Status.Description})")}", e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
