@@ -14,11 +14,15 @@ namespace Prow.Silo.Tests.Jobs;
 /// <summary>An all-in-one host whose build cluster is a <see cref="FakeBuildCluster"/>, with short reminder periods.</summary>
 public sealed class JobHost : IAsyncDisposable
 {
-    private JobHost(WebApplication app, HttpClient http)
+    private JobHost(WebApplication app, HttpClient http, int gatewayPort)
     {
         App = app;
         Http = http;
+        GatewayPort = gatewayPort;
     }
+
+    /// <summary>The silo's Orleans gateway port (for clients such as mkpj --trigger-job).</summary>
+    public int GatewayPort { get; }
 
     public WebApplication App { get; }
     public HttpClient Http { get; }
@@ -50,7 +54,7 @@ public sealed class JobHost : IAsyncDisposable
             silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
         });
         await app.StartAsync();
-        return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, options.OrleansGatewayPort);
     }
 
     public IProwJobGrain Job(string name) => Grains.GetGrain<IProwJobGrain>(name);
