@@ -27,6 +27,7 @@ public static class PodUtilityContainers
     /// volumes it needs (ssh keys, oauth token, GitHub App key, /tmp, cookiefile). Null when the job is
     /// not decorated, skips cloning or has no refs.
     /// </summary>
+    /// <exception cref="ArgumentException">A mount lacks its name or path.</exception>
     public static CloneRefsContainer? CloneRefs(ProwJob job, V1VolumeMount codeMount, V1VolumeMount logMount)
     {
         var dc = job.Spec.DecorationConfig;
@@ -35,6 +36,10 @@ public static class PodUtilityContainers
         if (job.Spec.Refs is not null) refs.Add(job.Spec.Refs);
         refs.AddRange(job.Spec.ExtraRefs ?? []);
         if (refs.Count == 0) return null;
+        if (string.IsNullOrEmpty(codeMount.Name) || string.IsNullOrEmpty(codeMount.MountPath))
+            throw new ArgumentException("codeMount must set Name and MountPath", nameof(codeMount));
+        if (string.IsNullOrEmpty(logMount.Name) || string.IsNullOrEmpty(logMount.MountPath))
+            throw new ArgumentException("logMount must set Name and MountPath", nameof(logMount));
 
         var mounts = new List<V1VolumeMount>();
         var volumes = new List<V1Volume>();
