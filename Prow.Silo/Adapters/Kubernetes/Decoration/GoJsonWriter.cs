@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,9 +10,9 @@ namespace Prow.Silo.Adapters.Kubernetes.Decoration;
 
 /// <summary>
 /// Writes one JSON object the way Go's <c>encoding/json</c> writes a struct: fields in declaration
-/// order, <c>omitempty</c> per field, compact, and Go's escaping of <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>,
-/// U+2028 and U+2029. The pod utilities' options and <c>JOB_SPEC</c> are such strings, and Prow's golden
-/// pods compare them byte for byte.
+/// order, <c>omitempty</c> per field, compact, and Go's string escaping (<see cref="GoEscape"/>). The
+/// pod utilities' options and <c>JOB_SPEC</c> are such strings, and Prow's golden pods compare them
+/// byte for byte.
 /// </summary>
 internal sealed class GoJsonWriter
 {
@@ -124,13 +125,38 @@ internal sealed class GoJsonWriter
     }
 
     /// <summary>
-    /// Go escapes these five inside strings (they never occur outside one in JSON text, so a plain
-    /// replacement is exact); the relaxed encoder already escapes control characters and quotes.
+    /// Rewrites System.Text.Json's string escapes into Go's: Go escapes only control characters
+    /// (<c>\u001f</c>, lower-case hex; <c>\n</c>, <c>\t</c>... as short forms), <c>"</c>, <c>\</c>, and
+    /// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, U+2028, U+2029; everything else (é, emoji, U+00A0...) is written
+    /// as is. The input is JSON this writer produced, so every backslash starts an escape.
     /// </summary>
-    internal static string GoEscape(string json) => json
-        .Replace("<", "\\u003c", StringComparison.Ordinal)
-        .Replace(">", "\\u003e", StringComparison.Ordinal)
-        .Replace("&", "\\u0026", StringComparison.Ordinal)
-        .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
-        .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
+    internal static string GoEscape(string json)
+    {
+        var text = new StringBuilder(json.Length);
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (c != '\\')
+            {
+                AppendGo(text, c);
+            }
+            else if (json[i + 1] != 'u')
+            {
+                text.Append(c).Append(json[i + 1]);
+                i++;
+            }
+            else
+            {
+                AppendGo(text, (char)Convert.ToInt32(json.Substring(i + 2, 4), 16));
+                i += 5;
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void AppendGo(StringBuilder text, char c)
+    {
+        if (c < 0x20 || c is '<' or '>' or '&' or '\u2028' or '\u2029') text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        else text.Append(c);
+    }
 }

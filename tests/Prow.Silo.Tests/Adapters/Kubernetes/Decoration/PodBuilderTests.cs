@@ -83,10 +83,13 @@ public sealed class PodBuilderTests
     public void JobSpec_EscapedAsGoEscapes()
     {
         var job = Job(ProwJobType.Periodic);
-        job.Spec.Job = "a<b>&c\u2028";
+        job.Spec.Job = "a<b>&c\u2028 é😀\u001f\u007f'+\"\\\b\f\n\t\u00a0";
 
-        Assert.Equal("""{"type":"periodic","job":"a\u003cb\u003e\u0026c\u2028","buildid":"7","prowjobid":"abc","refs":{"org":"org","repo":"repo","base_ref":"main","base_sha":"base","pulls":[{"number":3,"author":"","sha":"head"}]}}""",
-            JobEnvironment.EncodeJobSpec(job));
+        var text = JobEnvironment.EncodeJobSpec(job);
+
+        // DEL, U+00A0, é and the emoji stay as they are; the rest is escaped as Go escapes it.
+        Assert.StartsWith("{\"type\":\"periodic\",\"job\":\"a\\u003cb\\u003e\\u0026c\\u2028 é😀\\u001f\u007f'+\\\"\\\\\\b\\f\\n\\t\u00a0\",\"buildid\":\"7\",", text);
+        Assert.Equal(job.Spec.Job, System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("job").GetString());
     }
 
     [Fact]
