@@ -1,7 +1,7 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Prow.Abstractions.Jobs;
-using System.Text.Json.Nodes;
 
 namespace Prow.Silo.Adapters.Kubernetes.Decoration;
 
