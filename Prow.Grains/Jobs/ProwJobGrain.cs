@@ -29,13 +29,16 @@ public interface IProwJobWorkloadGrain : IGrainWithStringKey
 /// follow-up (index, admission slot, workload clean-up) is done; timers only shorten the waits.
 /// </summary>
 public sealed partial class ProwJobGrain(
-    [PersistentState("prowjob")] IPersistentState<ProwJobGrainState> state,
+    [PersistentState(ProwJobGrain.StateName)] IPersistentState<ProwJobGrainState> state,
     IBuildClusters clusters,
     IConfigSource config,
     IOptions<ProwJobOptions> options,
     TimeProvider time,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain, IProwJobWorkloadGrain, IRemindable
 {
+    /// <summary>The name of the job's persistent state (the listing index reads it from storage).</summary>
+    public const string StateName = "prowjob";
+
     private const string ReconcileReminder = "plank";
     private const int MaxPassesPerReconcile = 4;
 

@@ -34,6 +34,7 @@ public enum ProwJobOmit
 
 /// <summary>One listed job: its sort keys and its JSON (already rendered with the query's omissions).</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("prow.jobs.ListedProwJob")]
 public sealed record ListedProwJob(
     [property: Id(0)] DateTimeOffset StartTime,

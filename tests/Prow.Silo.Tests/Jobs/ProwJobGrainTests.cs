@@ -199,4 +199,22 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
             return listed.Count == 1 && ProwJobJson.Deserialize(System.Text.Encoding.UTF8.GetString(listed[0].Json)).Status.State == ProwJobState.Pending ? listed : null;
         }, TimeSpan.FromSeconds(10), "the index to show the job pending");
     }
+
+    [Fact]
+    public async Task The_index_rebuilds_from_the_jobs_persisted_state_after_deactivation()
+    {
+        var job = JobHostFixture.NewJob("reindexed", ProwJobType.Presubmit, org: "reindex-org");
+        await Host.Job(job.Name).Create(job);
+        await Host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
+        var bucket = ProwJobIndexKeys.Bucket((await Host.Job(job.Name).Get())!);
+        await Eventually.Until(async () => await Host.Grains.GetGrain<IProwJobIndexGrain>(bucket).Count() > 0 ? true : (bool?)null,
+            TimeSpan.FromSeconds(10), "the job indexed");
+
+        await Host.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var listed = await Host.Grains.GetGrain<IProwJobIndexGrain>(bucket).List(new ProwJobQuery { Org = "reindex-org" });
+        var entry = ProwJobJson.Deserialize(System.Text.Encoding.UTF8.GetString(Assert.Single(listed).Json));
+        Assert.Equal(job.Name, entry.Name);
+        Assert.Equal(ProwJobState.Pending, entry.Status.State);
+    }
 }
