@@ -216,5 +216,9 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
         var entry = ProwJobJson.Deserialize(System.Text.Encoding.UTF8.GetString(Assert.Single(listed).Json));
         Assert.Equal(job.Name, entry.Name);
         Assert.Equal(ProwJobState.Pending, entry.Status.State);
+
+        await Host.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var throughDirectory = await Prow.Gateway.Endpoints.ProwJobEndpoints.ListJobsAsync(Host.Grains, new ProwJobQuery { Org = "reindex-org" });
+        Assert.Single(throughDirectory);
     }
 }
