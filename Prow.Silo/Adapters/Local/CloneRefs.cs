@@ -32,7 +32,8 @@ internal sealed class CloneRefs(LocalAgentOptions options, RunCommand run, RunLo
 
         var steps = new List<(string[] Args, bool Fetch)>
         {
-            (["init"], false),
+            // Naming the unborn branch (git >= 2.28) spares every log git's hint about the default branch name.
+            (["init", $"--initial-branch={(refs.BaseRef.Length > 0 ? refs.BaseRef : "main")}"], false),
             (["config", "user.name", options.GitUserName], false),
             (["config", "user.email", options.GitUserEmail], false),
         };

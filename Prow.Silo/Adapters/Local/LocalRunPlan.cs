@@ -48,6 +48,8 @@ internal sealed partial record LocalRunPlan(
             var (containers, notes) = LocalContainer.FromPodSpec(job.Spec.PodSpec);
             var prowEnv = JobEnvironment.ForJob(job);
             prowEnv["ARTIFACTS"] = Path.Combine(directory, "artifacts");
+            // decorate points GOPATH at the folder holding src/ (its /home/prow/go); so do we, for decorated jobs.
+            if (job.Spec.DecorationConfig is not null) prowEnv["GOPATH"] = directory;
 
             var steps = containers.Select(c =>
             {
