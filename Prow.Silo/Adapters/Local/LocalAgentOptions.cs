@@ -1,7 +1,7 @@
 namespace Prow.Silo.Adapters.Local;
 
 /// <summary>Settings of the <c>local</c> build agent (<see cref="LocalProcessCluster"/>).</summary>
-public sealed class LocalAgentOptions
+public sealed record LocalAgentOptions
 {
     /// <summary>clonerefs' fetch retry delays (pkg/pod-utils/clone): about a minute in all.</summary>
     public static readonly IReadOnlyList<TimeSpan> CloneRefsFetchRetries =

@@ -69,6 +69,23 @@ internal sealed class LocalAgentFixture : IAsyncDisposable
         return await reader.ReadToEndAsync();
     }
 
+    /// <summary>Whether process <paramref name="pid"/> runs (Linux /proc; a zombie counts as gone).</summary>
+    public static bool IsAlive(int pid)
+    {
+        // A zombie (exited, not yet reaped) counts as gone.
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat)) return false;
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var cluster in _clusters) await cluster.DisposeAsync();

@@ -248,20 +248,4 @@ public sealed class LocalProcessClusterTests : IAsyncLifetime
     {
         if (actual.Phase != expected) Assert.Fail($"expected {expected}, got {actual.Phase}; log:\n{await ReadLogAsync(cluster, job)}");
     }
-
-    private static bool IsAlive(int pid)
-    {
-        // A zombie (exited, not yet reaped) counts as gone.
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat)) return false;
-        try
-        {
-            var text = File.ReadAllText(stat);
-            return text[(text.LastIndexOf(')') + 2)] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 }
