@@ -28,12 +28,12 @@ internal sealed class ChildProcess : IDisposable
 
     /// <summary>
     /// Starts <paramref name="fileName"/> with <paramref name="arguments"/> (no shell). The
-    /// environment is the host's with <paramref name="environment"/> over it. Throws
+    /// environment is the host's with <paramref name="environment"/> over it (a null value removes the variable). Throws
     /// <see cref="Win32Exception"/> when the program cannot be started (not found, not executable).
     /// </summary>
     public static ChildProcess Start(
         string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IEnumerable<KeyValuePair<string, string>> environment, Action<string> sink)
+        IEnumerable<KeyValuePair<string, string?>> environment, Action<string> sink)
     {
         var info = new ProcessStartInfo(fileName, arguments)
         {
@@ -45,7 +45,11 @@ internal sealed class ChildProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var (name, value) in environment) info.Environment[name] = value;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new Win32Exception($"{fileName} did not start");
         process.StandardInput.Close();

@@ -5,7 +5,7 @@ namespace Prow.Silo.Adapters.Local;
 /// <summary>Runs one command of a run, logging it and its output; returns its exit code and (when asked) its output.</summary>
 internal delegate Task<(int ExitCode, string Output)> RunCommand(
     string fileName, IReadOnlyList<string> arguments, string workingDirectory,
-    IReadOnlyDictionary<string, string> environment, bool quiet, CancellationToken cancellationToken);
+    IReadOnlyDictionary<string, string?> environment, bool quiet, CancellationToken cancellationToken);
 
 /// <summary>
 /// Checks out one ref the way Prow's clonerefs does (pkg/pod-utils/clone): init, fetch tags, fetch
@@ -15,7 +15,14 @@ internal delegate Task<(int ExitCode, string Output)> RunCommand(
 /// </summary>
 internal sealed class CloneRefs(LocalAgentOptions options, RunCommand run, RunLog log, TimeProvider time)
 {
-    private static readonly IReadOnlyDictionary<string, string> NoPrompt = new Dictionary<string, string> { ["GIT_TERMINAL_PROMPT"] = "0" };
+    /// <summary>Git never prompts, and ignores repository variables the host itself may have been started with.</summary>
+    private static readonly IReadOnlyDictionary<string, string?> NoPrompt = new Dictionary<string, string?>
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_DIR"] = null,
+        ["GIT_WORK_TREE"] = null,
+        ["GIT_INDEX_FILE"] = null,
+    };
 
     /// <summary>Null when checked out; otherwise why not (also written to the log).</summary>
     public async Task<string?> CheckoutAsync(LocalRunPlan.Checkout checkout, string workspace, CancellationToken cancellationToken)
@@ -66,7 +73,7 @@ internal sealed class CloneRefs(LocalAgentOptions options, RunCommand run, RunLo
                 return fetchFailure;
             timestamp++;
             var date = $"@{timestamp} +0000";
-            var mergeEnv = new Dictionary<string, string>(NoPrompt) { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date };
+            var mergeEnv = new Dictionary<string, string?>(NoPrompt) { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date };
             if (await GitAsync(dir, ["merge", "--no-ff", pull.Sha.Length > 0 ? pull.Sha : "FETCH_HEAD"], false, mergeEnv, cancellationToken) is { } mergeFailure)
                 return $"pull #{pull.Number} does not merge into {refs.BaseRef}: {mergeFailure}";
         }
@@ -78,7 +85,7 @@ internal sealed class CloneRefs(LocalAgentOptions options, RunCommand run, RunLo
         return null;
     }
 
-    private async Task<string?> GitAsync(string dir, string[] args, bool retry, IReadOnlyDictionary<string, string> env, CancellationToken cancellationToken)
+    private async Task<string?> GitAsync(string dir, string[] args, bool retry, IReadOnlyDictionary<string, string?> env, CancellationToken cancellationToken)
     {
         var delays = retry ? options.FetchRetries : [];
         for (var attempt = 0; ; attempt++)

@@ -51,8 +51,9 @@ public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable
 
             var plan = LocalRunPlan.Create(job, _options);
             if (Directory.Exists(directory)) KeepAsEarlierAttempt(directory);
-            var run = LocalRun.Start(plan, _options, _time, observation => ReportAsync(job.Name, observation), ended => _active.TryRemove(new(ended.Name, ended)));
+            var run = LocalRun.Create(plan, _options, _time, observation => ReportAsync(job.Name, observation), ended => _active.TryRemove(new(ended.Name, ended)));
             _active[job.Name] = run;
+            run.Begin();
             _logger.LogInformation("Started local run of job {Job} ({Name}) in {Directory}", job.Spec.Job, job.Name, directory);
             return run.Observe()!;
         }

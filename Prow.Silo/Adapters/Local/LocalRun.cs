@@ -38,15 +38,17 @@ internal sealed class LocalRun
     public string Name => _plan.Name;
 
     /// <summary>
-    /// Creates the run's folder, log and record (Pending) and starts it in the background;
-    /// <paramref name="ended"/> is called once its final record is written.
+    /// Creates the run's folder and log; <see cref="Begin"/> starts it. <paramref name="ended"/> is
+    /// called once its final record is written.
     /// </summary>
-    public static LocalRun Start(LocalRunPlan plan, LocalAgentOptions options, TimeProvider time, Func<WorkloadObservation?, Task> changed, Action<LocalRun> ended)
+    public static LocalRun Create(LocalRunPlan plan, LocalAgentOptions options, TimeProvider time, Func<WorkloadObservation?, Task> changed, Action<LocalRun> ended) =>
+        new(plan, options, time, changed, ended);
+
+    /// <summary>Writes the record (Pending) and runs in the background. Call once the run can be found, so no observer takes it for an orphan.</summary>
+    public void Begin()
     {
-        var run = new LocalRun(plan, options, time, changed, ended);
-        run._record.WriteTo(plan.Directory);
-        run._execution = Task.Run(run.ExecuteAsync);
-        return run;
+        _record.WriteTo(_plan.Directory);
+        _execution = Task.Run(ExecuteAsync);
     }
 
     public WorkloadObservation? Observe()
@@ -169,7 +171,7 @@ internal sealed class LocalRun
 
     private async Task<(int ExitCode, string Output)> RunCommandAsync(
         string fileName, IReadOnlyList<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, bool quiet, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> environment, bool quiet, CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
         Action<string> sink = quiet ? line => { lock (output) output.AppendLine(line); } : _log.WriteLine;

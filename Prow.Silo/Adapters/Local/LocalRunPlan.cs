@@ -19,8 +19,8 @@ internal sealed partial record LocalRunPlan(
     /// <summary>A ref to check out: where from and into which folder of the workspace.</summary>
     public sealed record Checkout(Refs Refs, string RepositoryUri, string Directory);
 
-    /// <summary>A container as a process: program, arguments, working folder, environment over the host's.</summary>
-    public sealed record Step(string Container, string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory, IReadOnlyDictionary<string, string> Environment);
+    /// <summary>A container as a process: program, arguments, working folder, environment over the host's (null: removed).</summary>
+    public sealed record Step(string Container, string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory, IReadOnlyDictionary<string, string?> Environment);
 
     public string LogPath => Path.Combine(Directory, LocalProcessCluster.LogFileName);
     public string ArtifactsDirectory => Path.Combine(Directory, "artifacts");
@@ -59,7 +59,9 @@ internal sealed partial record LocalRunPlan(
                 var fileName = command[0].Contains('/', StringComparison.Ordinal) || command[0].Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)
                     ? Path.GetFullPath(command[0], workingDirectory)
                     : command[0];
-                return new Step(c.Name, fileName, command.Skip(1).ToList(), workingDirectory, env);
+                var processEnv = JobEnvironment.AllNames.Where(n => !env.ContainsKey(n)).ToDictionary(n => n, string? (_) => null);
+                foreach (var (name, value) in env) processEnv[name] = value;
+                return new Step(c.Name, fileName, command.Skip(1).ToList(), workingDirectory, processEnv);
             }).ToList();
             return new LocalRunPlan(job.Name, job.Status.BuildId, directory, checkouts, steps, notes);
         }

@@ -64,6 +64,8 @@ public sealed class LocalRunPlanTests
         Assert.Equal(Path.Combine(Workspace, "tree"), step.WorkingDirectory);
         Assert.Equal(("1234", "true", "unit-test"), (step.Environment["BUILD_ID"], step.Environment["CI"], step.Environment["JOB_NAME"]));
         Assert.False(step.Environment.ContainsKey("GOPATH"));
+        // A periodic gets no pull variables, and none inherited from the host either.
+        Assert.True(step.Environment.TryGetValue("PULL_NUMBER", out var pull) && pull is null);
     }
 
     public static TheoryData<string, JsonObject?, string> RefusedCases => new()
