@@ -13,7 +13,7 @@ namespace Prow.Silo.Adapters.Local;
 /// in <c>build-log.txt</c>, the result in <c>run.json</c>. It runs whatever the job config says:
 /// for trusted setups only (docs/local-agent.md).
 /// </summary>
-public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable
+public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable, IDisposable
 {
     public const string Agent = ProwJobAgents.Local;
     public const string Cluster = ProwJobAgents.DefaultCluster;
@@ -126,6 +126,9 @@ public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for a container disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<bool> DeleteActiveAsync(LocalRun run)
     {

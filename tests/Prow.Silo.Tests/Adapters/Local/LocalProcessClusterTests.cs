@@ -79,6 +79,21 @@ public sealed class LocalProcessClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExtraRefs_AreCheckedOutBesideAndTheWorkdirRefIsTheWorkingDirectory()
+    {
+        var tools = new GitRemote(_world.Temp.Path, "org", "tools");
+        var toolsSha = tools.Commit(null, "refs/heads/main", ("tool.sh", "echo tool\n"));
+        var cluster = _world.NewCluster();
+        var job = Job("run-extra", PullRefs(), Shell("test -f tool.sh && test -f ../../github.com/org/repo/pr.txt && echo \"PWD=$PWD\""));
+        job.Spec.ExtraRefs = [new Refs { Org = "org", Repo = "tools", BaseRef = "main", BaseSha = toolsSha, PathAlias = "example.com/tools", WorkDir = true }];
+
+        await cluster.StartAsync(job);
+
+        await AssertPhaseAsync(WorkloadPhase.Succeeded, await _world.Events.FinishedAsync(job.Name), cluster, job);
+        Assert.Contains($"PWD={Path.Combine(_world.RunDirectory(job.Name), "src", "example.com", "tools")}", await ReadLogAsync(cluster, job));
+    }
+
+    [Fact]
     public async Task FailingCommand_Fails()
     {
         var cluster = _world.NewCluster();
