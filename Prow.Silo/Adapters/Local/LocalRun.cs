@@ -39,7 +39,7 @@ internal sealed class LocalRun
 
     /// <summary>
     /// Creates the run's folder and log; <see cref="Begin"/> starts it. <paramref name="ended"/> is
-    /// called once its final record is written.
+    /// called when the run is over (its final record written, unless the disk failed).
     /// </summary>
     public static LocalRun Create(LocalRunPlan plan, LocalAgentOptions options, TimeProvider time, Func<WorkloadObservation?, Task> changed, Action<LocalRun> ended) =>
         new(plan, options, time, changed, ended);
@@ -135,6 +135,8 @@ internal sealed class LocalRun
         {
             foreach (var (_, process) in processes) process.Dispose();
             _log.Dispose();
+            // The in-memory record is final by now, so whether an observer finds the run here or on disk it reads the same.
+            _ended(this);
         }
     }
 
@@ -142,7 +144,6 @@ internal sealed class LocalRun
     {
         if (message is not null) _log.Note(message);
         Update(r => r with { Phase = phase, FinishedAt = _time.GetUtcNow(), Reason = reason, Message = message, ExitCodes = exitCodes });
-        _ended(this);
         if (!_deleting) await _changed(Observe());
     }
 
@@ -157,7 +158,6 @@ internal sealed class LocalRun
         {
             _log.Note("the host is shutting down: the run's processes were killed; it stays recorded as interrupted");
         }
-        _ended(this);
     }
 
     private void Update(Func<LocalRunRecord, LocalRunRecord> change)
