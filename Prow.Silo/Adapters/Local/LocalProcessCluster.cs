@@ -53,7 +53,16 @@ public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable, IDisp
             if (Directory.Exists(directory)) KeepAsEarlierAttempt(directory);
             var run = LocalRun.Create(plan, _options, _time, observation => ReportAsync(job.Name, observation), ended => _active.TryRemove(new(ended.Name, ended)));
             _active[job.Name] = run;
-            run.Begin();
+            try
+            {
+                run.Begin();
+            }
+            catch
+            {
+                _active.TryRemove(new(job.Name, run));
+                run.Abandon();
+                throw;
+            }
             _logger.LogInformation("Started local run of job {Job} ({Name}) in {Directory}", job.Spec.Job, job.Name, directory);
             return run.Observe()!;
         }

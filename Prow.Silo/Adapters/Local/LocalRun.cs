@@ -51,6 +51,9 @@ internal sealed class LocalRun
         _execution = Task.Run(ExecuteAsync);
     }
 
+    /// <summary>Releases a run whose <see cref="Begin"/> failed.</summary>
+    public void Abandon() => _log.Dispose();
+
     public WorkloadObservation? Observe()
     {
         lock (_gate) return _record.ToObservation(owned: true);

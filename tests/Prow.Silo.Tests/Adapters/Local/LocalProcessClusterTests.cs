@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Prow.Abstractions.Jobs;
 using Prow.Grains.Jobs;
 using Prow.Grains.Ports;
@@ -107,6 +108,28 @@ public sealed class LocalProcessClusterTests : IAsyncLifetime
         var log = await ReadLogAsync(cluster, job);
         Assert.Contains("boom", log);
         Assert.Contains("container test exited with code 3", log);
+    }
+
+    [Fact]
+    public async Task SeveralContainers_RunTogetherAndOneFailingFailsTheRun()
+    {
+        var cluster = _world.NewCluster();
+        var spec = new JsonObject
+        {
+            ["containers"] = new JsonArray(
+                new JsonObject { ["name"] = "test", ["command"] = new JsonArray("sh", "-c", "echo from-test") },
+                new JsonObject { ["name"] = "helper", ["command"] = new JsonArray("sh", "-c", "echo from-helper; exit 2") }),
+        };
+        var job = Job("run-two", null, spec);
+
+        await cluster.StartAsync(job);
+        var finished = await _world.Events.FinishedAsync(job.Name);
+
+        Assert.Equal(WorkloadPhase.Failed, finished.Phase);
+        var log = await ReadLogAsync(cluster, job);
+        Assert.Contains("[test] from-test", log);
+        Assert.Contains("[helper] from-helper", log);
+        Assert.Contains("container helper exited with code 2", log);
     }
 
     [Fact]
@@ -236,10 +259,10 @@ public sealed class LocalProcessClusterTests : IAsyncLifetime
     {
         var cluster = _world.NewCluster();
         var spec = PodSpec("true");
-        spec["containers"]![0]!["env"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        spec["containers"]![0]!["env"] = new JsonArray(new JsonObject
         {
             ["name"] = "TOKEN",
-            ["valueFrom"] = new System.Text.Json.Nodes.JsonObject { ["secretKeyRef"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "s", ["key"] = "k" } },
+            ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = "s", ["key"] = "k" } },
         });
 
         var error = await Assert.ThrowsAsync<BuildClusterException>(() => cluster.StartAsync(Job("run-invalid", null, spec)));
