@@ -101,6 +101,10 @@ public sealed class ProwJobIndexGrain(
 
     private async Task WriteAfterAsync(Task previous)
     {
+        // Return to PersistAsync first, so _queued holds this task before the write can begin (and
+        // reset it): otherwise a completed previous write lets this run to the write synchronously,
+        // _queued is set afterwards to a write already started, and later callers join it unsaved.
+        await Task.Yield();
         try { await previous; }
         catch { /* the previous write's callers saw its failure; this write starts afresh */ }
         _queued = null;

@@ -101,6 +101,7 @@ async Task<(double P50, double Max, long Bytes)> ListAsync(string query)
         var body = await http.GetByteArrayAsync("/prowjobs.js" + query);
         clock.Stop();
         bytes = body.Length;
+        if (run == 0) Console.WriteLine($"listing{query}: {System.Text.Json.Nodes.JsonNode.Parse(body)!["items"]!.AsArray().Count} items");
         if (run > 0) times.Add(clock.Elapsed.TotalMilliseconds); // the first request warms the shards
     }
     times.Sort();
@@ -121,7 +122,9 @@ var (createSeconds, createRate) = await CreateAsync(0, jobs);
 var pendingSeconds = await UntilPendingAsync(jobs);
 var withGrains = Heap();
 var management = grains.GetGrain<IManagementGrain>(0);
+Console.WriteLine($"buckets before: {string.Join(",", await grains.GetGrain<IProwJobIndexDirectoryGrain>(ProwJobIndexKeys.Directory).Buckets())}");
 await management.ForceActivationCollection(TimeSpan.Zero);
+Console.WriteLine($"buckets after: {string.Join(",", await grains.GetGrain<IProwJobIndexDirectoryGrain>(ProwJobIndexKeys.Directory).Buckets())}");
 var indexOnly = Heap();
 
 const string deckQuery = "?omit=annotations,labels,decoration_config,pod_spec";
