@@ -30,6 +30,7 @@ public sealed class WorkloadInformer(
     private Task _loop = Task.CompletedTask;
     private string _resourceVersion = "";
     private long _lists;
+    private int _disposed;
 
     public IWorkloadSource Source => source;
 
@@ -47,7 +48,7 @@ public sealed class WorkloadInformer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stop is null) return;
+        if (_stop is null || Volatile.Read(ref _disposed) != 0) return;
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
@@ -55,6 +56,7 @@ public sealed class WorkloadInformer(
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stop?.Dispose();
     }
 
