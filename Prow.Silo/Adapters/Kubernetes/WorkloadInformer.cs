@@ -110,8 +110,10 @@ public sealed class WorkloadInformer(
         {
             try
             {
+                var received = false;
                 await foreach (var change in source.WatchAsync(_resourceVersion, _options.RelistPeriod, watching).ConfigureAwait(false))
                 {
+                    received = true;
                     backoff = _options.InitialBackoff;
                     if (change.ResourceVersion.Length > 0) _resourceVersion = change.ResourceVersion;
                     if (change.Bookmark) continue;
@@ -120,6 +122,12 @@ public sealed class WorkloadInformer(
                     await DeliverAsync(change.Name, change.Observation).ConfigureAwait(false);
                 }
                 _logger.LogDebug("Watch of {Source} ended at resourceVersion {ResourceVersion}; resuming", source.Description, _resourceVersion);
+                if (!received)
+                {
+                    // A server that keeps ending watches at once must not make this a busy loop.
+                    if (!await DelayAsync(backoff, watching).ConfigureAwait(false)) return;
+                    backoff = Next(backoff);
+                }
             }
             catch (OperationCanceledException) when (watching.IsCancellationRequested && !stop.IsCancellationRequested)
             {
