@@ -1,5 +1,3 @@
-using Prow.Grains.Jobs;
-
 namespace Prow.Silo.Adapters.Kubernetes;
 
 /// <summary>One kind of workload in one namespace of one cluster, as the informer lists and watches it.</summary>
@@ -17,11 +15,3 @@ public interface IWorkloadSource
     /// </summary>
     IAsyncEnumerable<WorkloadWatchEvent> WatchAsync(string resourceVersion, TimeSpan timeout, CancellationToken cancellationToken);
 }
-
-public sealed record WorkloadList(IReadOnlyList<(string Name, WorkloadObservation Observation)> Items, string ResourceVersion);
-
-/// <summary>A watch event; <see cref="Observation"/> is null for a deletion and for a bookmark (which only moves the resourceVersion).</summary>
-public sealed record WorkloadWatchEvent(string Name, WorkloadObservation? Observation, string ResourceVersion, bool Bookmark = false);
-
-/// <summary>The watch's resourceVersion is no longer available (410 Gone): list again.</summary>
-public sealed class WatchExpiredException(string message, Exception? inner = null) : Exception(message, inner);

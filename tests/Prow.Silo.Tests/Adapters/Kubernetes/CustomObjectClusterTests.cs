@@ -73,6 +73,16 @@ public sealed class CustomObjectClusterTests : IAsyncLifetime
         Assert.Equal("go-test", tasks[2]!["taskRef"]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Tekton_WritesTheConfiguredApiVersion()
+    {
+        var cluster = new TektonPipelineCluster(_client, Ns, apiVersion: "v1");
+
+        await cluster.StartAsync(TektonJob());
+
+        Assert.Equal("tekton.dev/v1", _fake.Get(new KubeResource("tekton.dev", "v1", "pipelineruns"), Ns, "job-1")!["apiVersion"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, string, WorkloadPhase> Conditions() => new()
     {
         { "no condition yet", """{}""", WorkloadPhase.Pending },
