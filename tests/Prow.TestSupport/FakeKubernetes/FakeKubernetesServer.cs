@@ -90,6 +90,12 @@ public sealed partial class FakeKubernetesServer : IAsyncDisposable
         lock (_lock) _failures.Add(new KubeFailure(method, path, count, status, reason, message ?? $"injected failure ({status})"));
     }
 
+    /// <summary>Forgets the failures not yet used up (e.g. an outage a test started with a large count is over).</summary>
+    public void ClearFailures()
+    {
+        lock (_lock) _failures.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         DropWatches();

@@ -214,9 +214,12 @@ public sealed class CustomObjectClusterTests : IAsyncLifetime
         _fake.Update(PipelineRuns, Ns, job.Name, run => run["status"] = JsonNode.Parse("""{"conditions":[{"type":"Succeeded","status":"True"}]}"""));
         await Eventually.Until(() => events.Last(job.Name) is (true, { Phase: WorkloadPhase.Succeeded }), TimeSpan.FromSeconds(10), "success");
 
+        _fake.FailNext("GET", "/apis/tekton.dev/*", 503, count: int.MaxValue);
         _fake.DropWatches();
-        _fake.CompactHistory();
         _fake.Delete(PipelineRuns, Ns, job.Name);
+        _fake.CompactHistory();
+        _fake.ClearFailures();
         await Eventually.Until(() => events.Last(job.Name) is (true, null), TimeSpan.FromSeconds(10), "the deletion after a relist");
+        Assert.True(informer.Lists >= 2);
     }
 }

@@ -9,6 +9,7 @@ namespace Prow.Silo.Tests.Adapters.Kubernetes;
 public sealed class WorkloadInformerTests : IAsyncLifetime
 {
     private const string Ns = KubeTestJobs.PodNamespace;
+    private const string PodsPath = "/api/v1/namespaces/" + Ns + "/pods";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly RecordingWorkloadEvents _events = new();
     private FakeKubernetesServer _fake = null!;
@@ -94,13 +95,15 @@ public sealed class WorkloadInformerTests : IAsyncLifetime
         await SeenAsync("job-1", o => o?.Phase == WorkloadPhase.Running, "running");
         var seen = _fake.Pod(Ns, "job-1")!.Metadata.ResourceVersion;
 
+        _fake.FailNext("GET", PodsPath, 503, count: int.MaxValue); // the API server is away...
         _fake.DropWatches();
-        _fake.SetPodPhase(Ns, "job-1", "Succeeded"); // while no watch is open
+        _fake.SetPodPhase(Ns, "job-1", "Succeeded"); // ...while this happens
+        _fake.ClearFailures();
 
         await SeenAsync("job-1", o => o?.Phase == WorkloadPhase.Succeeded, "the change made while disconnected");
-        var watches = _fake.Requests.Where(r => r.IsWatch).ToList();
-        Assert.True(watches.Count >= 2);
-        Assert.Equal(seen, watches[1].QueryValue("resourceVersion"));
+        var resumed = _fake.Requests.Where(r => r.IsWatch && r.Status == 200).ToList();
+        Assert.True(resumed.Count >= 2);
+        Assert.Equal(seen, resumed[1].QueryValue("resourceVersion"));
         Assert.Equal(1, _informer!.Lists); // resumed, not relisted
     }
 
@@ -112,10 +115,12 @@ public sealed class WorkloadInformerTests : IAsyncLifetime
         await StartInformerAsync();
         await SeenAsync("removed", o => o is not null, "both pods");
 
+        _fake.FailNext("GET", PodsPath, 503, count: int.MaxValue); // the API server is away...
         _fake.DropWatches();
-        _fake.SetPodPhase(Ns, "kept", "Failed");
+        _fake.SetPodPhase(Ns, "kept", "Failed"); // ...while these happen
         _fake.DeletePod(Ns, "removed");
-        _fake.CompactHistory(); // the resume gets 410 Gone
+        _fake.CompactHistory(); // and are forgotten: the resume gets 410 Gone
+        _fake.ClearFailures();
 
         await SeenAsync("kept", o => o?.Phase == WorkloadPhase.Failed, "the change, from the relist");
         await SeenAsync("removed", o => o is null, "the deletion, from the relist");
@@ -135,7 +140,7 @@ public sealed class WorkloadInformerTests : IAsyncLifetime
     [Fact]
     public async Task ListFailures_AreRetried()
     {
-        _fake.FailNext("GET", "/api/v1/namespaces/" + Ns + "/pods", 500, count: 3);
+        _fake.FailNext("GET", PodsPath, 500, count: 3);
         await _cluster.StartAsync(KubeTestJobs.Presubmit());
 
         await StartInformerAsync();
