@@ -48,6 +48,12 @@ public sealed partial class ProwJobGrain(
     /// <summary>The latest observation (from an event or a look); null until the first one since activation.</summary>
     private WorkloadObservation? _observation;
     private bool _observed;
+
+    /// <summary>The cluster reported the workload gone; the next pass checks whether it really is.</summary>
+    private bool _reportedGone;
+
+    /// <summary>This grain deleted the workload (revival); its disappearance is expected until the next start.</summary>
+    private bool _deletedByUs;
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
     private TimeSpan _retryDelay;
@@ -103,8 +109,18 @@ public sealed partial class ProwJobGrain(
     public Task OnWorkloadChanged(WorkloadObservation? observation)
     {
         if (S.Job is null) return Task.CompletedTask;
-        _observation = observation;
-        _observed = true;
+        if (observation is null)
+        {
+            // A delete event may be stale (the workload was recreated since): look again before acting on it.
+            _reportedGone = true;
+            _observed = false;
+        }
+        else
+        {
+            _observation = observation;
+            _observed = true;
+            _reportedGone = false;
+        }
         Schedule(TimeSpan.Zero);
         return Task.CompletedTask;
     }
@@ -177,6 +193,13 @@ public sealed partial class ProwJobGrain(
             _observation = await cluster.ObserveAsync(job);
             _observed = true;
         }
+        if (_reportedGone)
+        {
+            _reportedGone = false;
+            // Deleted behind the job's back (not by a revival): the job errors, as plank does when it sees the deletion.
+            if (_observation is null && job.Status.State == ProwJobState.Pending && !_deletedByUs)
+                return await CompleteAsync(ProwJobState.Error, PlankRules.PodDeletedUnexpectedly, cluster, deleteWorkload: false);
+        }
 
         var snapshot = config.Current.Config;
         var now = time.GetUtcNow();
@@ -208,6 +231,7 @@ public sealed partial class ProwJobGrain(
 
             case PlankAction.RecreateWorkload:
                 LogRevival(job.Name, decision.Description, job.Status.PodRevivalCount + 1);
+                _deletedByUs = true;
                 await cluster.DeleteAsync(job);
                 var revived = job.Status.Clone();
                 revived.PodRevivalCount++;
@@ -241,6 +265,7 @@ public sealed partial class ProwJobGrain(
         {
             _observation = await cluster.StartAsync(job);
             _observed = true;
+            _deletedByUs = false;
         }
         catch (BuildClusterException e) when (e.Permanent)
         {

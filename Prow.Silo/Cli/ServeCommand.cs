@@ -67,6 +67,11 @@ public static class ServeCommand
             stderr.WriteLine($"prow: --data-dir {options.DataDir}: {ex.Message}");
             return 1;
         }
+        catch (BuildClusterConfigurationException ex)
+        {
+            stderr.WriteLine($"prow: {ex.Message}");
+            return 1;
+        }
 
         await using (app)
         {

@@ -1,3 +1,4 @@
+using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Config;
 using Prow.Silo.Hosting;
 
@@ -7,10 +8,10 @@ namespace Prow.Silo.Cli;
 public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
-    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey;
-    private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob;
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir;
+    private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob, _localAgent;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
-    private readonly FlagSet.Flag<List<string>> _endpoints;
+    private readonly FlagSet.Flag<List<string>> _endpoints, _kubernetesAgents;
 
     public ServeFlags()
     {
@@ -30,6 +31,11 @@ public sealed class ServeFlags
         _appKey = _flags.String("github-app-private-key-path", null, "Path to the GitHub App's private key (PEM).");
         _endpoints = _flags.Strings("github-endpoint", ["https://api.github.com"], "GitHub's API endpoint (may be given more than once).");
         _dryRun = _flags.Bool("dry-run", false, "Dry run: reads go to GitHub, writes are logged and not sent.");
+        _kubeconfig = _flags.String("kubeconfig", null, "Path to a kubeconfig with one context per build cluster (a \"default\" context is required).");
+        _kubeconfigDir = _flags.String("kubeconfig-dir", null, "Directory of kubeconfig files, one or more build clusters each.");
+        _kubernetesAgents = _flags.Strings("kubernetes-agents", [ProwJobAgents.Kubernetes],
+            "Agents run on the Kubernetes build clusters: kubernetes, tekton-pipeline, knative-build (may be given more than once).");
+        _localAgent = _flags.Bool("local-agent", true, "Run jobs with agent: local as processes on this machine (trusted setups only).");
         _rerunCreatesJob = _flags.Bool("rerun-creates-job", false, "Whether POST /rerun creates the job (anyone may, where a rerun auth config says allow_anyone: true).");
     }
 
@@ -51,6 +57,16 @@ public sealed class ServeFlags
         }
         if (string.IsNullOrEmpty(_appId.Value) != string.IsNullOrEmpty(_appKey.Value))
             throw new UsageException("--github-app-id and --github-app-private-key-path must be given together");
+        foreach (var path in new[] { _kubeconfig.Value }.Where(p => p is not null))
+        {
+            if (!File.Exists(path)) throw new UsageException($"--kubeconfig {path}: file not found");
+        }
+        if (_kubeconfigDir.Value is { } kubeDir && !Directory.Exists(kubeDir)) throw new UsageException($"--kubeconfig-dir {kubeDir}: directory not found");
+        foreach (var agent in _kubernetesAgents.Value)
+        {
+            if (agent is not (ProwJobAgents.Kubernetes or ProwJobAgents.TektonPipeline or ProwJobAgents.KnativeBuild))
+                throw new UsageException($"--kubernetes-agents \"{agent}\": expected kubernetes, tekton-pipeline or knative-build");
+        }
         foreach (var endpoint in _endpoints.Value)
         {
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -80,6 +96,10 @@ public sealed class ServeFlags
             GitHubEndpoints = _endpoints.Value,
             DryRun = _dryRun.Value,
             RerunCreatesJob = _rerunCreatesJob.Value,
+            Kubeconfig = NullIfEmpty(_kubeconfig.Value),
+            KubeconfigDir = NullIfEmpty(_kubeconfigDir.Value),
+            KubernetesAgents = _kubernetesAgents.Value,
+            LocalAgent = _localAgent.Value,
         };
     }
 

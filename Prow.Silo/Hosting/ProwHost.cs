@@ -61,6 +61,7 @@ public static class ProwHost
         builder.Services.AddProwPlugins();
         builder.Services.AddExternalPluginSender();
         builder.Services.AddSingleton<IWorkloadEvents, GrainWorkloadEvents>();
+        builder.Services.AddBuildClusters(options, initialConfig.Config);
         builder.Services.AddSingleton(new DeckOptions { RerunCreatesJob = options.RerunCreatesJob });
 
         var app = builder.Build();

@@ -40,6 +40,18 @@ public sealed class ProwHostOptions
     /// <summary>Deck's <c>--rerun-creates-job</c>: POST /rerun creates the job.</summary>
     public bool RerunCreatesJob { get; init; }
 
+    /// <summary>Prow's <c>--kubeconfig</c>: one context per build cluster.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Prow's <c>--kubeconfig-dir</c>: every kubeconfig file in it.</summary>
+    public string? KubeconfigDir { get; init; }
+
+    /// <summary>The agents served on the Kubernetes build clusters.</summary>
+    public IReadOnlyList<string> KubernetesAgents { get; init; } = [Abstractions.Jobs.ProwJobAgents.Kubernetes];
+
+    /// <summary>Whether jobs with <c>agent: local</c> run as processes on this machine.</summary>
+    public bool LocalAgent { get; init; } = true;
+
     /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -32,9 +32,12 @@ public sealed class KubernetesClusters : IDisposable
     /// and of the files in <see cref="KubernetesBuildClusterOptions.KubeconfigDir"/>; else the in-cluster
     /// configuration as <c>default</c> when running in a pod (or when asked to); else none.
     /// </summary>
-    public static KubernetesClusters Load(KubernetesBuildClusterOptions options)
+    public static KubernetesClusters Load(KubernetesBuildClusterOptions options) => new(LoadConfigurations(options));
+
+    /// <summary>The client configurations <see cref="Load"/> builds clients from (reads the kubeconfig files now; throws on a bad one).</summary>
+    public static IReadOnlyDictionary<string, KubernetesClientConfiguration> LoadConfigurations(KubernetesBuildClusterOptions options)
     {
-        if (options.Contexts is { } explicitContexts) return new KubernetesClusters(explicitContexts);
+        if (options.Contexts is { } explicitContexts) return explicitContexts;
         var files = new List<string>();
         if (!string.IsNullOrEmpty(options.Kubeconfig)) files.Add(options.Kubeconfig);
         if (!string.IsNullOrEmpty(options.KubeconfigDir))
@@ -42,15 +45,15 @@ public sealed class KubernetesClusters : IDisposable
             if (!Directory.Exists(options.KubeconfigDir)) throw new InvalidOperationException($"--kubeconfig-dir {options.KubeconfigDir} does not exist");
             files.AddRange(Directory.GetFiles(options.KubeconfigDir).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal));
         }
-        if (files.Count > 0) return new KubernetesClusters(LoadKubeconfigs(files));
+        if (files.Count > 0) return LoadKubeconfigs(files);
         if (options.InCluster ?? KubernetesClientConfiguration.IsInCluster())
         {
-            return new KubernetesClusters(new Dictionary<string, KubernetesClientConfiguration>
+            return new Dictionary<string, KubernetesClientConfiguration>
             {
                 [DefaultAlias] = KubernetesClientConfiguration.InClusterConfig(),
-            });
+            };
         }
-        return None;
+        return new Dictionary<string, KubernetesClientConfiguration>();
     }
 
     /// <summary>One configuration per context of the kubeconfig files; a context name may appear once, and "default" must.</summary>

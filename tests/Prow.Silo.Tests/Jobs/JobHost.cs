@@ -29,7 +29,12 @@ public sealed class JobHost : IAsyncDisposable
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
     public IWorkloadEvents Events => App.Services.GetRequiredService<IWorkloadEvents>();
 
-    public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster cluster, string? configYaml = null, bool rerunCreatesJob = false)
+    /// <summary>
+    /// Starts the host. With <paramref name="cluster"/> every job runs on that fake; with null the host's own build
+    /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>).
+    /// </summary>
+    public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
+        string? kubeconfig = null)
     {
         var options = new ProwHostOptions
         {
@@ -40,6 +45,7 @@ public sealed class JobHost : IAsyncDisposable
             SiloPort = FreePorts.Next(),
             OrleansGatewayPort = FreePorts.Next(),
             RerunCreatesJob = rerunCreatesJob,
+            Kubeconfig = kubeconfig,
         };
         var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
@@ -51,7 +57,7 @@ public sealed class JobHost : IAsyncDisposable
                 o.ReconcilePeriod = TimeSpan.FromSeconds(1);
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
             });
-            silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
+            if (cluster is not null) silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
         });
         await app.StartAsync();
         return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, options.OrleansGatewayPort);
