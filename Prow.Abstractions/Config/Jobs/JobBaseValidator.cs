@@ -64,7 +64,7 @@ public static partial class JobBaseValidator
     private static void ValidateAgent(ProwConfig config, JobBase job, ConfigProblems problems)
     {
         var agent = job.Agent;
-        if (agent is not (JobDefaults.KubernetesAgent or JobDefaults.JenkinsAgent or JobDefaults.TektonAgent or JobDefaults.KnativeBuildAgent))
+        if (agent is not (JobDefaults.KubernetesAgent or JobDefaults.JenkinsAgent or JobDefaults.TektonAgent or JobDefaults.KnativeBuildAgent or JobDefaults.LocalAgent))
         {
             problems.Warning(job, "agent", $"agent {agent} is unknown and cannot be validated: use at your own risk");
             return;
@@ -75,10 +75,11 @@ public static partial class JobBaseValidator
     private static (string Key, string Problem)? AgentProblem(ProwConfig config, JobBase job)
     {
         var agent = job.Agent;
-        var kubernetes = agent == JobDefaults.KubernetesAgent;
+        // The local agent runs the same pod spec (and decoration settings) as processes, so it is checked as kubernetes is.
+        var kubernetes = agent is JobDefaults.KubernetesAgent or JobDefaults.LocalAgent;
         var hasPipeline = job.PipelineRunSpec is not null || job.TektonPipelineRunSpec?.V1Beta1 is not null;
-        if (job.Spec is not null && !kubernetes) return ("agent", $"job specs require agent: kubernetes (found \"{agent}\")");
-        if (kubernetes && job.Spec is null) return ("agent", "kubernetes jobs require a spec");
+        if (job.Spec is not null && !kubernetes) return ("agent", $"job specs require agent: kubernetes or local (found \"{agent}\")");
+        if (kubernetes && job.Spec is null) return ("agent", $"{agent} jobs require a spec");
         if (hasPipeline && agent != JobDefaults.TektonAgent) return ("agent", $"job pipeline_run_spec require agent: tekton-pipeline (found \"{agent}\")");
         if (agent == JobDefaults.TektonAgent && !hasPipeline) return ("agent", "agent: tekton-pipeline jobs require a pipeline_run_spec");
         if (job.BuildSpec is not null && agent != JobDefaults.KnativeBuildAgent) return ("agent", $"job build_spec requires agent: knative-build (found \"{agent}\")");

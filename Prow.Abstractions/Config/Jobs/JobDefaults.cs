@@ -11,6 +11,9 @@ public static class JobDefaults
     public const string JenkinsAgent = "jenkins";
     public const string TektonAgent = "tekton-pipeline";
     public const string KnativeBuildAgent = "knative-build";
+
+    /// <summary>Ours: the job's pod spec runs as local processes on the silo's machine (trusted setups only).</summary>
+    public const string LocalAgent = "local";
     public const string DefaultCluster = "default";
     public const string DefaultTenantId = "GlobalDefaultID";
 

@@ -28,6 +28,7 @@ public sealed class JobValidationTests
         { "negative max_concurrency", Pre("max_concurrency: -1"), 4, "presubmits.org/repo[0].max_concurrency", "non-negative" },
         { "jenkins agent with a spec", Pre("agent: jenkins"), 4, "presubmits.org/repo[0].agent", "job specs require agent: kubernetes" },
         { "kubernetes agent without a spec", "presubmits:\n  org/repo:\n  - name: job\n", 3, "presubmits.org/repo[0].agent", "kubernetes jobs require a spec" },
+        { "local agent without a spec", "presubmits:\n  org/repo:\n  - name: job\n    agent: local\n", 4, "presubmits.org/repo[0].agent", "local jobs require a spec" },
         { "tekton agent without pipeline spec", "presubmits:\n  org/repo:\n  - name: job\n    agent: tekton-pipeline\n", 4, "presubmits.org/repo[0].agent", "require a pipeline_run_spec" },
         { "namespace needs tekton", Pre("namespace: other"), 4, "presubmits.org/repo[0].namespace", "namespace customization" },
         { "error_on_eviction needs kubernetes", "periodics:\n- name: p\n  interval: 1h\n  agent: jenkins\n  error_on_eviction: true\n", 4, "periodics[0].agent", "error_on_eviction only applies" },
@@ -79,6 +80,7 @@ public sealed class JobValidationTests
         { "periodic with six fields", $"periodics:\n- name: p\n  cron: '0 30 6 * * MON-FRI'\n  {Spec}\n" },
         { "postsubmit same name on another repo", $"postsubmits:\n  a/b:\n  - name: p\n    {Spec}\n  a/c:\n  - name: p\n    {Spec}\n" },
         { "job queue that exists", Pre("job_queue_name: cpu") },
+        { "local agent with a spec", Pre("agent: local") },
         { "tekton with pipeline spec", "presubmits:\n  org/repo:\n  - name: job\n    agent: tekton-pipeline\n    namespace: elsewhere\n    pipeline_run_spec: {pipelineRef: {name: p}}\n" },
     };
 
