@@ -29,7 +29,7 @@ public sealed class JobHost : IAsyncDisposable
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
     public IWorkloadEvents Events => App.Services.GetRequiredService<IWorkloadEvents>();
 
-    public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster cluster, string? configYaml = null, bool rerunCreatesJob = false)
+    public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster cluster, string? configYaml = null, bool rerunCreatesJob = false, Action<ISiloBuilder>? configureSilo = null)
     {
         var options = new ProwHostOptions
         {
@@ -52,6 +52,7 @@ public sealed class JobHost : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
             });
             silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
+            configureSilo?.Invoke(silo);
         });
         await app.StartAsync();
         return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, options.OrleansGatewayPort);
