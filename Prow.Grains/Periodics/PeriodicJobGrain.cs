@@ -55,7 +55,7 @@ public sealed partial class PeriodicJobGrain(
     public async Task<PeriodicJobStatus> GetStatus()
     {
         var periodic = Find(config.Current.Config);
-        var next = periodic is null || S.Retired || S.ScheduleSince is not { } since ? null : PeriodicRules.NextDue(periodic, since, S.Last);
+        var next = periodic is null || S.Retired || S.ScheduleSince is not { } since ? null : PeriodicRules.Next(periodic, since, S.Last, time.GetUtcNow())?.At;
         return new PeriodicJobStatus
         {
             Name = Name,
@@ -91,19 +91,35 @@ public sealed partial class PeriodicJobGrain(
             await state.WriteStateAsync();
         }
 
-        await CatchUpAsync(periodic, snapshot);
-        var due = PeriodicRules.NextDue(periodic, S.ScheduleSince!.Value, S.Last);
-        if (due is { } at && at <= now)
+        try
         {
-            // Persisted first: from here on, this due time has exactly one job name, and the next tick
-            // finishes the creation if this one does not.
-            S.Last = new PeriodicRun { Due = at, ProwJob = PeriodicRules.JobName(Name, at) };
-            await state.WriteStateAsync();
-            await CreateAsync(periodic, snapshot);
-            due = PeriodicRules.NextDue(periodic, S.ScheduleSince.Value, S.Last);
+            await CatchUpAsync(periodic, snapshot);
+            if (PeriodicRules.Next(periodic, S.ScheduleSince!.Value, S.Last, now) is { } due && due.At <= now)
+            {
+                // Persisted first: from here on, this due time has exactly one job name, and the next tick
+                // finishes the creation if this one does not.
+                S.Last = new PeriodicRun { Due = due.At, ProwJob = PeriodicRules.JobName(Name, due.At), Attempt = due.Attempt };
+                await state.WriteStateAsync();
+                await CreateAsync(periodic, snapshot);
+            }
+        }
+        catch (Exception e)
+        {
+            // Look again soon (an unfinished creation is retried under the same name), not a whole period later.
+            LogTickFailed(e, Name);
+            try
+            {
+                await WakeAtAsync(null, waiting: true);
+            }
+            catch (Exception wake) when (wake is not OutOfMemoryException)
+            {
+                LogTickFailed(wake, Name);
+            }
+            throw;
         }
 
-        await WakeAtAsync(due, waiting: S.Last is { Complete: false });
+        var next = PeriodicRules.Next(periodic, S.ScheduleSince!.Value, S.Last, time.GetUtcNow());
+        await WakeAtAsync(next?.At, waiting: S.Last is { Complete: false });
         return await GetStatus();
     }
 
@@ -127,6 +143,7 @@ public sealed partial class PeriodicJobGrain(
         else if (job.Complete)
         {
             last.CompletedAt = job.Status.CompletionTime;
+            last.State = job.Status.State;
             await state.WriteStateAsync();
         }
     }
@@ -135,14 +152,18 @@ public sealed partial class PeriodicJobGrain(
     private async Task CreateAsync(Periodic periodic, ProwConfig snapshot)
     {
         var run = S.Last!;
-        var job = new ProwJobFactory(time, () => Guid.Parse(run.ProwJob)).NewPeriodic(periodic, snapshot.Scheduler.Enabled);
+        var labels = new Dictionary<string, string>(periodic.Labels ?? [], StringComparer.Ordinal);
+        if (run.Attempt > 0) labels[ProwJobLabels.ReRun] = run.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var job = new ProwJobFactory(time, () => Guid.Parse(run.ProwJob)).NewProwJob(
+            ProwJobFactory.PeriodicSpec(periodic), labels, periodic.Annotations, snapshot.Scheduler.Enabled);
         job.Metadata.Namespace = snapshot.ProwJobNamespace;
         var stored = await GrainFactory.GetGrain<IProwJobGrain>(run.ProwJob).Create(job);
         run.Created = true;
         run.StartedAt = stored.Status.StartTime ?? stored.Metadata.CreationTimestamp ?? time.GetUtcNow();
         run.CompletedAt = stored.Status.CompletionTime;
+        run.State = stored.Complete ? stored.Status.State : null;
         await state.WriteStateAsync();
-        LogTriggered(Name, run.ProwJob, run.Due);
+        LogTriggered(Name, run.ProwJob, run.Due, run.Attempt);
     }
 
     /// <summary>
@@ -210,8 +231,11 @@ public sealed partial class PeriodicJobGrain(
 
     private Periodic? Find(ProwConfig snapshot) => snapshot.Periodics.FirstOrDefault(p => p.Name == Name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic {Name}: triggered ProwJob {ProwJob} for {Due:O}")]
-    private partial void LogTriggered(string name, string prowJob, DateTimeOffset due);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic {Name}: triggered ProwJob {ProwJob} for {Due:O} (retry {Attempt})")]
+    private partial void LogTriggered(string name, string prowJob, DateTimeOffset due, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic {Name}: tick failed; looking again in the minimum period")]
+    private partial void LogTickFailed(Exception e, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Periodic {Name}: schedule changed from \"{From}\" to \"{To}\"")]
     private partial void LogRescheduled(string name, string from, string to);

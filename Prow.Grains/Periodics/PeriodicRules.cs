@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Prow.Abstractions.Config.Jobs;
 using Prow.Abstractions.Config.Yaml;
+using Prow.Abstractions.Jobs;
 
 namespace Prow.Grains.Periodics;
 
@@ -12,6 +13,9 @@ namespace Prow.Grains.Periodics;
 /// </summary>
 public static class PeriodicRules
 {
+    /// <summary>horologium's cap on retries, whatever <c>retry.attempts</c> says.</summary>
+    public const int MaxRetries = 10;
+
     /// <summary>Namespace of the UUID v5 ProwJob names of periodic runs.</summary>
     private static readonly Guid NameSpace = new("6f1d8a8e-3c2b-5a7e-9d41-0b7e2c9f4a13");
 
@@ -22,7 +26,37 @@ public static class PeriodicRules
         : $"minimum_interval: {periodic.MinimumInterval}";
 
     /// <summary>
-    /// The periodic's next due time, or null when it is not due at any time yet: the last run has not
+    /// What runs next, and when: the scheduled run (<see cref="NextDue"/>) or a retry of a failed last run
+    /// (<see cref="RetryDue"/>), whichever is due first; when both are due at <paramref name="now"/> the
+    /// scheduled run wins, as in horologium. Null when nothing is due at any time yet.
+    /// </summary>
+    public static PeriodicDue? Next(Periodic periodic, DateTimeOffset since, PeriodicRun? last, DateTimeOffset now)
+    {
+        var scheduled = NextDue(periodic, since, last);
+        if (scheduled is { } due && due <= now) return new PeriodicDue(due, 0);
+        if (RetryDue(periodic, last) is { } retry && (scheduled is null || retry.At < scheduled)) return retry;
+        return scheduled is { } later ? new PeriodicDue(later, 0) : null;
+    }
+
+    /// <summary>
+    /// horologium's retry of a failed run (<c>shouldTriggerFailedRun</c>): with <c>retry</c> set, a
+    /// retry interval after the last run started, when the last run completed and did not succeed
+    /// (with <c>run_all</c>: whatever its state, even still running), up to <c>retry.attempts</c>
+    /// (at most <see cref="MaxRetries"/>) runs counted with the re-run label.
+    /// </summary>
+    public static PeriodicDue? RetryDue(Periodic periodic, PeriodicRun? last)
+    {
+        if (periodic.Retry is not { } retry || last is null) return null;
+        if (!last.Complete && !retry.RunAll) return null;
+        var attempt = last.Attempt + 1;
+        if (attempt > Math.Min(retry.Attempts, MaxRetries)) return null;
+        if (!retry.RunAll && last.State == ProwJobState.Success) return null;
+        if (!GoDuration.TryParse(retry.Interval, out var interval)) return null;
+        return new PeriodicDue((last.StartedAt ?? last.Due) + interval, attempt);
+    }
+
+    /// <summary>
+    /// The periodic's next scheduled due time, or null when it is not due at any time yet: the last run has not
     /// completed (horologium never overlaps two runs of a periodic, whatever the schedule), or the
     /// schedule is invalid or has no further occurrence. A due time at or before now means "run now".
     /// <list type="bullet">
@@ -82,3 +116,6 @@ public static class PeriodicRules
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 }
+
+/// <summary>A due run: when, and which retry it is (0: a scheduled run).</summary>
+public readonly record struct PeriodicDue(DateTimeOffset At, int Attempt);

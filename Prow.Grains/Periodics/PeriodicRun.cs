@@ -1,3 +1,5 @@
+using Prow.Abstractions.Jobs;
+
 namespace Prow.Grains.Periodics;
 
 /// <summary>A periodic's last run: its due time, the ProwJob it created, when that started and completed.</summary>
@@ -19,6 +21,12 @@ public sealed class PeriodicRun
 
     /// <summary>The ProwJob's completion time; null while it runs.</summary>
     [Id(4)] public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The ProwJob's final state once complete.</summary>
+    [Id(5)] public ProwJobState? State { get; set; }
+
+    /// <summary>0 for a scheduled run; n for the n-th retry of a failed run (Prow's prow.k8s.io/re-run label).</summary>
+    [Id(6)] public int Attempt { get; set; }
 
     public bool Complete => CompletedAt is not null;
 }

@@ -1,4 +1,5 @@
 using Prow.Abstractions.Config.Jobs;
+using Prow.Abstractions.Jobs;
 using Prow.Grains.Periodics;
 
 namespace Prow.Grains.Tests.Periodics;
@@ -86,6 +87,42 @@ public sealed class PeriodicRulesTests
         Assert.Equal(At(12, 0), PeriodicRules.NextDue(minimum, At(12, 0), null));
         Assert.Equal(At(13, 50), PeriodicRules.NextDue(minimum, At(9, 0), Run(At(12, 0), completed: At(13, 20))));
         Assert.Null(PeriodicRules.NextDue(minimum, At(9, 0), Run(At(12, 0))));
+    }
+
+    private static Periodic WithRetry(Periodic periodic, int attempts, string interval = "10m", bool runAll = false)
+    {
+        periodic.Retry = new Retry { Attempts = attempts, Interval = interval, RunAll = runAll };
+        return periodic;
+    }
+
+    private static PeriodicRun Finished(ProwJobState state, int attempt = 0) =>
+        new() { Due = At(12, 0), ProwJob = "x", Created = true, StartedAt = At(12, 0), CompletedAt = At(12, 5), State = state, Attempt = attempt };
+
+    [Fact]
+    public void A_failed_run_is_retried_a_retry_interval_after_its_start_up_to_the_attempts()
+    {
+        var daily = WithRetry(Cron("@daily"), attempts: 2);
+        Assert.Equal(new PeriodicDue(At(12, 10), 1), PeriodicRules.Next(daily, T0.AddDays(-1), Finished(ProwJobState.Failure), At(12, 6)));
+        Assert.Equal(new PeriodicDue(At(12, 10), 2), PeriodicRules.Next(daily, T0.AddDays(-1), Finished(ProwJobState.Error, attempt: 1), At(12, 6)));
+        // Attempts used up, success, or no retry configured: the next scheduled run.
+        var midnight = new PeriodicDue(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), 0);
+        Assert.Equal(midnight, PeriodicRules.Next(daily, T0.AddDays(-1), Finished(ProwJobState.Failure, attempt: 2), At(12, 6)));
+        Assert.Equal(midnight, PeriodicRules.Next(daily, T0.AddDays(-1), Finished(ProwJobState.Success), At(12, 6)));
+        Assert.Equal(midnight, PeriodicRules.Next(Cron("@daily"), T0.AddDays(-1), Finished(ProwJobState.Failure), At(12, 6)));
+        // Still running: no retry (without run_all).
+        Assert.Null(PeriodicRules.Next(daily, T0.AddDays(-1), Run(At(12, 0)), At(12, 30)));
+        // horologium caps attempts at 10.
+        Assert.Null(PeriodicRules.RetryDue(WithRetry(Cron("@daily"), attempts: 50), Finished(ProwJobState.Failure, attempt: 10)));
+    }
+
+    [Fact]
+    public void Run_all_retries_whatever_the_state_and_a_scheduled_run_due_at_the_same_time_wins()
+    {
+        var all = WithRetry(Interval("10m"), attempts: 3, interval: "10m", runAll: true);
+        Assert.Equal(new PeriodicDue(At(12, 10), 1), PeriodicRules.RetryDue(all, Finished(ProwJobState.Success)));
+        Assert.Equal(new PeriodicDue(At(12, 10), 1), PeriodicRules.RetryDue(all, Run(At(12, 0))));
+        // Both due at 12:10: the scheduled run, without the re-run label.
+        Assert.Equal(new PeriodicDue(At(12, 10), 0), PeriodicRules.Next(all, T0, Finished(ProwJobState.Success), At(12, 11)));
     }
 
     [Fact]

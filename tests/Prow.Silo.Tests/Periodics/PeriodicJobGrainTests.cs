@@ -25,7 +25,8 @@ public sealed class PeriodicJobFixture : IAsyncLifetime
             Periodic("every-2s", "interval: 2s"),
             Periodic("hourly", "interval: 1h"),
             Periodic("after-done", "minimum_interval: 1s"),
-            Periodic("on-the-hour", "cron: \"0 * * * *\"")));
+            Periodic("on-the-hour", "cron: \"0 * * * *\""),
+            Periodic("flaky", "interval: 1h\n  retry:\n    attempts: 1\n    interval: 1s")));
     }
 
     public async Task DisposeAsync()
@@ -111,5 +112,26 @@ public sealed class PeriodicJobGrainTests(PeriodicJobFixture fixture) : IClassFi
         Assert.Equal("cron: 0 * * * *", status.Schedule);
         Assert.Null(status.LastProwJob);
         Assert.Empty(await Host.RunsAsync(Cluster, "on-the-hour"));
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_retried_with_the_re_run_label_up_to_its_attempts()
+    {
+        var first = (await Host.WaitForRunsAsync(Cluster, "flaky", 1)).Single();
+        await Host.Events.WorkloadChangedAsync(first.Name, Cluster.Workload(first.Name)! with { Phase = WorkloadPhase.Failed });
+        await Host.WaitForAsync(first.Name, j => j.Status.State == ProwJobState.Failure, "first run failed");
+
+        var retry = (await Host.WaitForRunsAsync(Cluster, "flaky", 2))[1];
+        Assert.Equal("1", retry.Metadata.Labels![ProwJobLabels.ReRun]);
+        Assert.False(first.Metadata.Labels!.ContainsKey(ProwJobLabels.ReRun));
+        Assert.True(retry.Status.StartTime - first.Status.StartTime >= TimeSpan.FromSeconds(1));
+
+        // The retry fails too: one attempt only, so the next run is the scheduled one, an hour after the retry started.
+        await Host.Events.WorkloadChangedAsync(retry.Name, Cluster.Workload(retry.Name)! with { Phase = WorkloadPhase.Failed });
+        await Host.WaitForAsync(retry.Name, j => j.Complete, "retry failed");
+        var status = await Host.WaitForStatusAsync("flaky", s => s.LastCompleted is not null, "retry completion noted");
+        Assert.Equal(retry.Status.StartTime + TimeSpan.FromHours(1), status.NextDue);
+        await Host.Periodic("flaky").Tick();
+        Assert.Equal(2, (await Host.RunsAsync(Cluster, "flaky")).Count);
     }
 }
