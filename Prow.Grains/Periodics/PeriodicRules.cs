@@ -46,7 +46,8 @@ public static class PeriodicRules
     /// </summary>
     public static PeriodicDue? RetryDue(Periodic periodic, PeriodicRun? last)
     {
-        if (periodic.Retry is not { } retry || last is null) return null;
+        // A run whose creation was interrupted is finished first, never retried past.
+        if (periodic.Retry is not { } retry || last is not { Created: true }) return null;
         if (!last.Complete && !retry.RunAll) return null;
         var attempt = last.Attempt + 1;
         if (attempt > Math.Min(retry.Attempts, MaxRetries)) return null;
