@@ -4,6 +4,7 @@ using Prow.Abstractions.Config;
 using Prow.Gateway.Endpoints;
 using Prow.Gateway.Health;
 using Prometheus;
+using Prow.Grains.Periodics;
 using Prow.Grains.Plugins;
 using Prow.Grains.Ports;
 using Prow.Silo.Adapters.ExternalPlugins;
@@ -62,6 +63,7 @@ public static class ProwHost
         builder.Services.AddExternalPluginSender();
         builder.Services.AddSingleton<IWorkloadEvents, GrainWorkloadEvents>();
         builder.Services.AddBuildClusters(options, initialConfig.Config);
+        builder.Services.AddPeriodics();
         builder.Services.AddSingleton(new DeckOptions { RerunCreatesJob = options.RerunCreatesJob });
 
         var app = builder.Build();

@@ -34,7 +34,7 @@ public sealed class JobHost : IAsyncDisposable
     /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>).
     /// </summary>
     public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
-        string? kubeconfig = null)
+        string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var options = new ProwHostOptions
         {
@@ -58,6 +58,7 @@ public sealed class JobHost : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
             });
             if (cluster is not null) silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(cluster));
+            configureSilo?.Invoke(silo);
         });
         await app.StartAsync();
         return new JobHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, options.OrleansGatewayPort);
