@@ -110,17 +110,34 @@ public static class HookEndpoints
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The body, or null when it exceeds <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The body, or null when it exceeds <paramref name="limit"/>. With a Content-Length (GitHub always
+    /// sends one) it is read straight into an array of that size; a chunked body is read through a
+    /// pooled buffer.
+    /// </summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            if (length > limit) return null;
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return buffer.ToArray();
     }
