@@ -267,8 +267,9 @@ public sealed partial class ProwJobGrain(
             _observed = true;
             _deletedByUs = false;
         }
-        catch (BuildClusterException e) when (e.Permanent)
+        catch (Exception e) when (e is BuildClusterException { Permanent: true } or ArgumentException)
         {
+            // ArgumentException: the workload cannot be built from this job (e.g. a presubmit without a pull).
             await CompleteAsync(ProwJobState.Error, PlankRules.PodCanNotBeCreated(e.Message), cluster, deleteWorkload: false);
             return;
         }

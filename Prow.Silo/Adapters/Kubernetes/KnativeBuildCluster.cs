@@ -34,7 +34,7 @@ public sealed class KnativeBuildCluster(
         var steps = (spec["steps"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var template = spec["template"] as JsonObject;
 
-        var env = JobEnvironment.ForJob(job);
+        var env = new SortedDictionary<string, string>(Decoration.JobEnvironment.ForJob(job), StringComparer.Ordinal);
         foreach (var step in steps) AddMissing(step, "env", env);
         if (template is not null) AddMissing(template, "arguments", env);
 

@@ -37,7 +37,7 @@ public sealed partial class TektonPipelineCluster(
         var parameters = spec["params"] as JsonArray ?? [];
         spec["params"] = parameters;
         var existing = parameters.Select(p => CustomObjectJson.String(p, "name")).ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, value) in JobEnvironment.ForJob(job))
+        foreach (var (name, value) in new SortedDictionary<string, string>(Decoration.JobEnvironment.ForJob(job), StringComparer.Ordinal))
         {
             if (existing.Contains(name)) continue; // the job's own value wins
             parameters.Add(new JsonObject { ["name"] = name, ["value"] = value });

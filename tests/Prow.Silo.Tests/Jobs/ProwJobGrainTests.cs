@@ -58,6 +58,17 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
     }
 
     [Fact]
+    public async Task A_job_its_cluster_cannot_build_a_workload_from_ends_in_error()
+    {
+        var job = JobHostFixture.NewJob("unbuildable");
+        Cluster.FailNextStart(new ArgumentException("presubmit prowjob \"x\" has no pull"));
+        await Host.Job(job.Name).Create(job);
+        var done = await Host.WaitForAsync(job.Name, j => j.Complete, "complete");
+        Assert.Equal(ProwJobState.Error, done.Status.State);
+        Assert.Equal("Pod can not be created: presubmit prowjob \"x\" has no pull", done.Status.Description);
+    }
+
+    [Fact]
     public async Task A_transient_cluster_failure_is_retried()
     {
         var job = JobHostFixture.NewJob("transient");

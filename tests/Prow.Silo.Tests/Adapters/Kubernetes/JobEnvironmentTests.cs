@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Prow.Abstractions.Jobs;
 using Prow.Silo.Adapters.Kubernetes;
+using Prow.Silo.Adapters.Kubernetes.Decoration;
 
 namespace Prow.Silo.Tests.Adapters.Kubernetes;
 
@@ -18,7 +19,7 @@ public sealed class JobEnvironmentTests
         Assert.Equal(
             ["BUILD_ID", "BUILD_NUMBER", "CI", "JOB_NAME", "JOB_SPEC", "JOB_TYPE", "PROW_JOB_ID", "PULL_BASE_REF", "PULL_BASE_SHA", "PULL_HEAD_REF",
              "PULL_NUMBER", "PULL_PULL_SHA", "PULL_REFS", "PULL_TITLE", "REPO_NAME", "REPO_OWNER", "SRC_BASE", "SRC_HOST"],
-            env.Keys);
+            env.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("github.com", env["SRC_HOST"]);
         Assert.Equal("kubernetes/test-infra", env["SRC_BASE"]);
         Assert.Equal("Fix it", env["PULL_TITLE"]);
@@ -53,7 +54,7 @@ public sealed class JobEnvironmentTests
         job.Spec.Type = ProwJobType.Periodic;
         job.Spec.Refs = null;
 
-        Assert.Equal(["BUILD_ID", "BUILD_NUMBER", "CI", "JOB_NAME", "JOB_SPEC", "JOB_TYPE", "PROW_JOB_ID"], JobEnvironment.ForJob(job).Keys);
+        Assert.Equal(["BUILD_ID", "BUILD_NUMBER", "CI", "JOB_NAME", "JOB_SPEC", "JOB_TYPE", "PROW_JOB_ID"], JobEnvironment.ForJob(job).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class JobEnvironmentTests
             },
         };
 
-        var spec = JobEnvironment.JobSpecJson(job);
+        var spec = Prow.Silo.Adapters.Kubernetes.Decoration.JobEnvironment.EncodeJobSpec(job);
 
         Assert.Equal("""{"type":"presubmit","job":"j","prowjobid":"abc","refs":{"org":"o","repo":"r","base_ref":"main","pulls":[{"number":1,"author":"","sha":"s","title":"a \u003cb\u003e \u0026 c"}]}}""", spec);
         Assert.Equal("a <b> & c", JobEnvironment.ForJob(job)["PULL_TITLE"]);
