@@ -11,4 +11,11 @@ namespace Prow.Grains.Plugins;
 public interface IPluginDispatcher
 {
     Task DispatchAsync(WebhookEvent webhook, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same with the payload already parsed (<see cref="PluginEvents.Parse"/>), so the grain that
+    /// also reads it parses each delivery once.
+    /// </summary>
+    Task DispatchAsync(WebhookEvent webhook, Prow.Abstractions.GitHub.Events.WebhookPayload payload, CancellationToken cancellationToken = default) =>
+        DispatchAsync(webhook, cancellationToken);
 }

@@ -26,9 +26,11 @@ public sealed class PluginDispatcher(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<PluginDispatcher>();
 
-    public async Task DispatchAsync(WebhookEvent webhook, CancellationToken cancellationToken = default)
+    public Task DispatchAsync(WebhookEvent webhook, CancellationToken cancellationToken = default) =>
+        DispatchAsync(webhook, PluginEvents.Parse(webhook.EventType, webhook.Payload), cancellationToken);
+
+    public async Task DispatchAsync(WebhookEvent webhook, WebhookPayload payload, CancellationToken cancellationToken = default)
     {
-        var payload = PluginEvents.Parse(webhook.EventType, webhook.Payload);
         var (org, repo) = PluginEvents.RepoOf(payload);
         if (org.Length == 0)
         {

@@ -29,7 +29,9 @@ public sealed class PullRequestGrain(
     {
         var snapshot = State.Snapshot;
         var oldHead = snapshot.State == "open" ? snapshot.HeadSha : null;
-        SnapshotUpdater.Apply(snapshot, webhook);
+        // Parsed once for the snapshot and the plugins.
+        var payload = PluginEvents.Parse(webhook.EventType, webhook.Payload);
+        SnapshotUpdater.Apply(snapshot, payload);
         var newHead = snapshot.IsPullRequest && snapshot.State == "open" ? snapshot.HeadSha : null;
         if (!string.Equals(oldHead ?? "", newHead ?? "", StringComparison.Ordinal))
         {
@@ -37,6 +39,6 @@ public sealed class PullRequestGrain(
             await GrainFactory.GetRepoGrain(new RepoKey(key.Org, key.Repo))
                 .IndexHead(key.Number, string.IsNullOrEmpty(oldHead) ? null : oldHead, string.IsNullOrEmpty(newHead) ? null : newHead);
         }
-        await plugins.DispatchAsync(webhook, cancellationToken);
+        await plugins.DispatchAsync(webhook, payload, cancellationToken);
     }
 }

@@ -8,24 +8,28 @@ namespace Prow.Grains.PullRequests;
 /// <summary>Pure: folds a webhook into a pull request snapshot (newer information only).</summary>
 public static class SnapshotUpdater
 {
-    public static void Apply(PullRequestSnapshot snapshot, WebhookEvent webhook)
+    public static void Apply(PullRequestSnapshot snapshot, WebhookEvent webhook) =>
+        Apply(snapshot, Plugins.PluginEvents.Parse(webhook.EventType, webhook.Payload));
+
+    /// <summary>Folds an already parsed delivery (<see cref="Plugins.PluginEvents.Parse"/>) into the snapshot.</summary>
+    public static void Apply(PullRequestSnapshot snapshot, WebhookPayload payload)
     {
-        switch (webhook.EventType)
+        switch (payload)
         {
-            case "pull_request":
-                Apply(snapshot, GitHubJson.Deserialize<PullRequestEvent>(webhook.Payload).PullRequest);
+            case PullRequestEvent e:
+                Apply(snapshot, e.PullRequest);
                 break;
-            case "pull_request_review":
-                Apply(snapshot, GitHubJson.Deserialize<PullRequestReviewEvent>(webhook.Payload).PullRequest);
+            case PullRequestReviewEvent e:
+                Apply(snapshot, e.PullRequest);
                 break;
-            case "pull_request_review_comment":
-                Apply(snapshot, GitHubJson.Deserialize<PullRequestReviewCommentEvent>(webhook.Payload).PullRequest);
+            case PullRequestReviewCommentEvent e:
+                Apply(snapshot, e.PullRequest);
                 break;
-            case "issues":
-                Apply(snapshot, GitHubJson.Deserialize<IssueEvent>(webhook.Payload).Issue);
+            case IssueEvent e:
+                Apply(snapshot, e.Issue);
                 break;
-            case "issue_comment":
-                Apply(snapshot, GitHubJson.Deserialize<IssueCommentEvent>(webhook.Payload).Issue);
+            case IssueCommentEvent e:
+                Apply(snapshot, e.Issue);
                 break;
         }
     }
