@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Prow.Abstractions.GitHub;
 using Prow.Abstractions.GitHub.Events;
+using Prow.Abstractions.Webhooks;
 
 namespace Prow.Gateway.Webhooks;
 
@@ -69,12 +70,10 @@ public static class WebhookRouter
                 return Number(body, ["issue", "number"]) is { } issue
                     ? new WebhookRoute(WebhookRouteKind.PullRequest, org, repo, issue)
                     : WebhookRoute.Invalid("missing issue.number");
-            case "status":
-                return String(body, ["sha"]) is not null ? new WebhookRoute(WebhookRouteKind.Repo, org, repo) : WebhookRoute.Invalid("missing sha");
-            case "check_run" or "check_suite":
-                return String(body, [eventType, "head_sha"]) is not null
+            case "status" or "check_run" or "check_suite":
+                return CommitEvents.Sha(eventType, body) is not null
                     ? new WebhookRoute(WebhookRouteKind.Repo, org, repo)
-                    : WebhookRoute.Invalid($"missing {eventType}.head_sha");
+                    : WebhookRoute.Invalid($"missing {string.Join('.', CommitEvents.ShaPath(eventType)!)}");
             default: // push, create, delete
                 return String(body, ["ref"]) is not null ? new WebhookRoute(WebhookRouteKind.Repo, org, repo) : WebhookRoute.Invalid("missing ref");
         }

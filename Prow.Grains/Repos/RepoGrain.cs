@@ -64,20 +64,8 @@ public sealed class RepoGrain(
     /// <summary>The commit a status or check event is about; null for events that are not routed by SHA.</summary>
     public static string? HeadShaOf(WebhookEvent webhook)
     {
-        var path = webhook.EventType switch
-        {
-            "status" => new[] { "sha" },
-            "check_run" => ["check_run", "head_sha"],
-            "check_suite" => ["check_suite", "head_sha"],
-            _ => null,
-        };
-        if (path is null) return null;
+        if (CommitEvents.ShaPath(webhook.EventType) is null) return null;
         using var doc = JsonDocument.Parse(webhook.Payload);
-        var element = doc.RootElement;
-        foreach (var part in path)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(part, out element)) return null;
-        }
-        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return CommitEvents.Sha(webhook.EventType, doc.RootElement);
     }
 }
