@@ -25,7 +25,7 @@ public sealed class PeriodicJobFixture : IAsyncLifetime
             Periodic("every-2s", "interval: 2s"),
             Periodic("hourly", "interval: 1h"),
             Periodic("after-done", "minimum_interval: 1s"),
-            Periodic("on-the-hour", "cron: \"0 * * * *\""),
+            Periodic("yearly", "cron: \"0 0 1 1 *\""),
             Periodic("flaky", "interval: 1h\n  retry:\n    attempts: 1\n    interval: 1s")));
     }
 
@@ -105,13 +105,14 @@ public sealed class PeriodicJobGrainTests(PeriodicJobFixture fixture) : IClassFi
     [Fact]
     public async Task A_cron_periodic_first_seen_waits_for_the_next_tick_in_utc()
     {
-        var status = await Host.WaitForStatusAsync("on-the-hour", s => s.ReminderRegistered, "reminder registered");
+        var status = await Host.WaitForStatusAsync("yearly", s => s.ReminderRegistered, "reminder registered");
         var since = status.ScheduleSince!.Value.ToUniversalTime();
-        var hour = new DateTimeOffset(since.Year, since.Month, since.Day, since.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-        Assert.Equal(hour, status.NextDue);
-        Assert.Equal("cron: 0 * * * *", status.Schedule);
+        // A yearly tick (1 January, 00:00 UTC): the test cannot straddle it, as an hourly one could.
+        var nextNewYear = new DateTimeOffset(since.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(nextNewYear, status.NextDue);
+        Assert.Equal("cron: 0 0 1 1 *", status.Schedule);
         Assert.Null(status.LastProwJob);
-        Assert.Empty(await Host.RunsAsync(Cluster, "on-the-hour"));
+        Assert.Empty(await Host.RunsAsync(Cluster, "yearly"));
     }
 
     [Fact]
