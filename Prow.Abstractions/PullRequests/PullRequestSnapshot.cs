@@ -18,4 +18,7 @@ public sealed class PullRequestSnapshot
     [Id(10)] public bool Merged { get; set; }
     [Id(11)] public bool? Mergeable { get; set; }
     [Id(12)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The latest state of each status context on the head commit (from status events), reset when the head moves.</summary>
+    [Id(13)] public Dictionary<string, string> HeadStatuses { get; set; } = [];
 }

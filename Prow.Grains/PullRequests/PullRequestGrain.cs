@@ -39,6 +39,6 @@ public sealed class PullRequestGrain(
             await GrainFactory.GetRepoGrain(new RepoKey(key.Org, key.Repo))
                 .IndexHead(key.Number, string.IsNullOrEmpty(oldHead) ? null : oldHead, string.IsNullOrEmpty(newHead) ? null : newHead);
         }
-        await plugins.DispatchAsync(webhook, payload, cancellationToken);
+        if (!webhook.RoutedByCommit) await plugins.DispatchAsync(webhook, payload, cancellationToken);
     }
 }

@@ -31,6 +31,9 @@ public static class SnapshotUpdater
             case IssueCommentEvent e:
                 Apply(snapshot, e.Issue);
                 break;
+            case StatusEvent e when e.Sha.Length > 0 && e.Sha == snapshot.HeadSha && e.Context.Length > 0:
+                snapshot.HeadStatuses[e.Context] = e.State;
+                break;
         }
     }
 
@@ -41,6 +44,7 @@ public static class SnapshotUpdater
         snapshot.State = pr.State;
         snapshot.Author = pr.User.Login;
         snapshot.Title = pr.Title;
+        if (snapshot.HeadSha != pr.Head.Sha) snapshot.HeadStatuses.Clear();
         snapshot.HeadSha = pr.Head.Sha;
         snapshot.HeadRef = pr.Head.Ref;
         snapshot.BaseRef = pr.Base.Ref;

@@ -53,12 +53,16 @@ public sealed class RepoGrain(
             await plugins.DispatchAsync(webhook, cancellationToken);
             return;
         }
+        // Plugins see a commit event once, as in Prow, whether no pull request or several have that head;
+        // the pull requests get it afterwards for their own records.
+        await plugins.DispatchAsync(webhook, cancellationToken);
         var repo = RepoKey.Parse(this.GetPrimaryKeyString());
         var numbers = State.Heads.TryGetValue(sha, out var list) ? list.ToArray() : [];
         if (numbers.Length == 0)
             Logger.LogDebug("{EventType} {DeliveryId} for {Sha} in {Repo}: no open pull request has that head", webhook.EventType, webhook.DeliveryId, sha, repo);
+        var forwarded = webhook with { RoutedByCommit = true };
         foreach (var number in numbers)
-            await GrainFactory.GetPullRequestGrain(new PullRequestKey(repo.Org, repo.Repo, number)).Accept(webhook);
+            await GrainFactory.GetPullRequestGrain(new PullRequestKey(repo.Org, repo.Repo, number)).Accept(forwarded);
     }
 
     /// <summary>The commit a status or check event is about; null for events that are not routed by SHA.</summary>

@@ -81,8 +81,20 @@ public sealed class HookEndpointTests : IAsyncLifetime
         var delivery = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.OK, (await SendSigned("status", status, delivery)).Code);
 
-        // Processed by the PR grain (accepted by the repo grain, then handed on).
-        await Eventually.Until(() => _host.Dispatcher.Count(delivery) == 1, TimeSpan.FromSeconds(30), "the status to reach the PR");
+        // The plugins see it once (from the repository grain); the PR grain records it for its head.
+        await Eventually.Until(async () => (await grain.GetSnapshot()).HeadStatuses.GetValueOrDefault((string)status["context"]!) == (string)status["state"]! ? (object)true : null,
+            TimeSpan.FromSeconds(30), "the status to reach the PR");
+        Assert.Equal(1, _host.Dispatcher.Count(delivery));
+    }
+
+    [Fact]
+    public async Task StatusEvent_ForACommitNoPullRequestHas_StillReachesThePlugins()
+    {
+        var status = WebhookExamples.Get("status");
+        status["sha"] = "0000000000000000000000000000000000c0ffee";
+        var delivery = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.OK, (await SendSigned("status", status, delivery)).Code);
+        await Eventually.Until(() => _host.Dispatcher.Count(delivery) == 1, TimeSpan.FromSeconds(30), "the status to reach the plugins");
     }
 
     public static TheoryData<string, string> IgnoredEvents => new()
