@@ -12,7 +12,11 @@ namespace Prow.Grains.Crier;
 /// </summary>
 public static class GitHubReporter
 {
-    public static async Task ReportAsync(IGitHub github, ProwJob job, ProwConfig config, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the job's commit status. False when the report ends there: GitHub will never take the status
+    /// (Prow's unrecoverable errors, not retried), or the job gets no failed-tests comment.
+    /// </summary>
+    public static async Task<bool> ReportStatusAsync(IGitHub github, ProwJob job, ProwConfig config, CancellationToken cancellationToken = default)
     {
         var reporter = config.GitHubReporter;
         if (GitHubReport.Status(job, reporter) is { } status)
@@ -24,18 +28,29 @@ public static class GitHubReporter
             catch (GitHubException e) when (IsUnrecoverable(e))
             {
                 // As Prow: a force-pushed SHA or a full status list will never take the status; no retry, no comment.
-                return;
+                return false;
             }
         }
+        return WantsComment(job, config);
+    }
 
-        if (job.Spec.Type != ProwJobType.Presubmit || job.Spec.Refs is not { Pulls.Count: 1 } refs) return;
-        if (reporter.NoCommentRepos is { } noComment && (noComment.Contains(refs.Org) || noComment.Contains($"{refs.Org}/{refs.Repo}"))) return;
-        if (FailedTestsComment.Plan([job], reporter.JobTypesToReport, _ => false, []) is null) return;
+    /// <summary>Whether the job's state may change its PR's failed-tests comment (a complete, reported presubmit of one pull, comments not opted out).</summary>
+    public static bool WantsComment(ProwJob job, ProwConfig config)
+    {
+        if (job.Spec.Type != ProwJobType.Presubmit || job.Spec.Refs is not { Pulls.Count: 1 } refs) return false;
+        if (config.GitHubReporter.NoCommentRepos is { } noComment && (noComment.Contains(refs.Org) || noComment.Contains($"{refs.Org}/{refs.Repo}"))) return false;
+        return job.Complete && GitHubReport.ShouldReport(job, config.GitHubReporter.JobTypesToReport);
+    }
 
-        var number = refs.Pulls[0].Number;
+    /// <summary>Brings the PR's failed-tests comment up to date with the job's (final) state. Callers serialize this per PR.</summary>
+    public static async Task UpdateCommentAsync(IGitHub github, ProwJob job, ProwConfig config, CancellationToken cancellationToken = default)
+    {
+        if (!WantsComment(job, config)) return;
+        var refs = job.Spec.Refs!;
+        var number = refs.Pulls![0].Number;
         var comments = await github.ListIssueCommentsAsync(refs.Org, refs.Repo, number, cancellationToken);
         var bot = await github.GetBotUserAsync(cancellationToken);
-        var plan = FailedTestsComment.Plan([job], reporter.JobTypesToReport, FailedTestsComment.BotChecker(bot.Login), comments)!;
+        if (FailedTestsComment.Plan([job], config.GitHubReporter.JobTypesToReport, FailedTestsComment.BotChecker(bot.Login), comments) is not { } plan) return;
         foreach (var id in plan.Deletes)
         {
             try

@@ -369,7 +369,12 @@ public sealed partial class ProwJobGrain(
         var reported = job.Status.State!.Value;
         try
         {
-            await GitHubReporter.ReportAsync(github, job, config.Current.Config);
+            var snapshot = config.Current.Config;
+            if (await GitHubReporter.ReportStatusAsync(github, job, snapshot)
+                && await GrainFactory.GetGrain<IFailedTestsCommentGrain>(FailedTestsCommentGrain.Key(job.Spec.Refs!)).Update(job) is { } error)
+            {
+                throw new GitHubException(0, "failed-tests comment", error);
+            }
         }
         catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException)
         {

@@ -130,6 +130,27 @@ public sealed class GitHubReporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Jobs_of_one_PR_failing_together_leave_one_comment_with_both_rows()
+    {
+        await using var host = await StartHostAsync();
+        var a = Presubmit("a", "pull-a");
+        var b = Presubmit("b", "pull-b");
+        await Task.WhenAll(host.Job(a.Name).Create(a), host.Job(b.Name).Create(b));
+        await WaitReported(host, a, ProwJobState.Pending);
+        await WaitReported(host, b, ProwJobState.Pending);
+
+        await Task.WhenAll(FinishAsync(host, a, succeed: false), FinishAsync(host, b, succeed: false));
+
+        // The PR's comment grain takes one job at a time: the second sees the first's comment and replaces it.
+        var comment = Assert.Single(Comments());
+        Assert.Contains(comment.Body, new[]
+        {
+            FailedTestsComment.Create(a, [Row("pull-a", "a"), Row("pull-b", "b")]),
+            FailedTestsComment.Create(a, [Row("pull-b", "b"), Row("pull-a", "a")]),
+        });
+    }
+
+    [Fact]
     public async Task A_restart_does_not_report_a_state_again()
     {
         var job = Presubmit("restarted", "pull-restarted");
