@@ -376,8 +376,9 @@ public sealed partial class ProwJobGrain(
                 throw new GitHubException(0, "failed-tests comment", error);
             }
         }
-        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException or OrleansException)
         {
+            // OrleansException: the PR's comment grain could not be reached; like GitHub's failures, retried later.
             _reportRetryDelay = _reportRetryDelay == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(_reportRetryDelay.Ticks * 2, Options.ReconcilePeriod.Ticks));
             _reportNotBefore = time.GetUtcNow() + _reportRetryDelay;
             LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), _reportRetryDelay);

@@ -186,4 +186,36 @@ public sealed class GitHubReporterTests : IAsyncLifetime
         await FinishAsync(host, job, succeed: true);
         Assert.Equal([("pending", Description("Job triggered.")), ("success", Description("Job succeeded."))], Statuses("pull-flaky"));
     }
+
+    [Fact]
+    public async Task A_failed_comment_write_is_retried_and_leaves_one_comment()
+    {
+        _github.FailNext("POST", $"/repos/{Org}/{Repo}/issues/7/comments", count: 2, status: 502);
+        await using var host = await StartHostAsync();
+        var job = Presubmit("commented", "pull-commented");
+        await host.Job(job.Name).Create(job);
+        await WaitReported(host, job, ProwJobState.Pending);
+        await FinishAsync(host, job, succeed: false);
+
+        Assert.Equal(FailedTestsComment.Create(job, [Row("pull-commented", "commented")]), Assert.Single(Comments()).Body);
+        // The whole report is retried, as crier retries it: the status again, then the comment.
+        Assert.Equal(3, _github.RequestsTo("POST", $"/repos/{Org}/{Repo}/issues/7/comments").Count);
+        Assert.Equal(Enumerable.Repeat(("failure", Description("Job failed.")), 3), Statuses("pull-commented").Skip(2));
+    }
+
+    [Fact]
+    public async Task Without_GitHub_credentials_nothing_is_reported_and_the_job_completes()
+    {
+        await using var host = await JobHost.StartAsync(_dir, _cluster);
+        var job = Presubmit("offline", "pull-offline");
+        await host.Job(job.Name).Create(job);
+        await host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
+        var workload = _cluster.Workload(job.Name)! with { Phase = WorkloadPhase.Succeeded, AllContainersSucceeded = true };
+        _cluster.Set(job.Name, workload);
+        await host.Events.WorkloadChangedAsync(job.Name, workload);
+
+        var done = await host.WaitForAsync(job.Name, j => j.Complete, "complete");
+        Assert.Null(done.Status.PrevReportStates);
+        Assert.Empty(_github.Requests);
+    }
 }
