@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
+using Prow.Grains.Crier;
 using Prow.Grains.Ports;
 
 namespace Prow.Grains.Jobs;
@@ -32,6 +33,7 @@ public sealed partial class ProwJobGrain(
     [PersistentState(ProwJobGrain.StateName)] IPersistentState<ProwJobGrainState> state,
     IBuildClusters clusters,
     IConfigSource config,
+    IGitHub github,
     IOptions<ProwJobOptions> options,
     TimeProvider time,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain, IProwJobWorkloadGrain, IRemindable
@@ -57,6 +59,10 @@ public sealed partial class ProwJobGrain(
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
     private TimeSpan _retryDelay;
+
+    /// <summary>After a failed GitHub report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
+    private TimeSpan _reportRetryDelay;
+    private DateTimeOffset _reportNotBefore;
 
     public async Task<ProwJob> Create(ProwJob job)
     {
@@ -319,10 +325,11 @@ public sealed partial class ProwJobGrain(
         await PublishAsync();
     }
 
-    /// <summary>The follow-ups a persisted change needs: the index, the admission slot, the workload's removal.</summary>
+    /// <summary>The follow-ups a persisted change needs: the index, crier's GitHub report, the admission slot, the workload's removal.</summary>
     private async Task CatchUpAsync()
     {
         if (S.IndexedVersion < S.Version) await PublishAsync();
+        await ReportToGitHubAsync();
         var job = S.Job!;
         if (!job.Complete) return;
         if (S.WorkloadCleanupPending)
@@ -350,9 +357,48 @@ public sealed partial class ProwJobGrain(
         }
     }
 
+    /// <summary>
+    /// Crier's github-reporter: the job's current state, once (<c>status.prev_report_states</c> is persisted after
+    /// the report, so a restart does not report it again). A failed report is retried with doubling delays and
+    /// never holds up the job itself; the reminder stays until the report is done.
+    /// </summary>
+    private async Task ReportToGitHubAsync()
+    {
+        var job = S.Job!;
+        if (!GitHubReportPending(job) || time.GetUtcNow() < _reportNotBefore) return;
+        var reported = job.Status.State!.Value;
+        try
+        {
+            var snapshot = config.Current.Config;
+            if (await GitHubReporter.ReportStatusAsync(github, job, snapshot)
+                && await GrainFactory.GetGrain<IFailedTestsCommentGrain>(FailedTestsCommentGrain.Key(job.Spec.Refs!)).Update(job) is { } error)
+            {
+                throw new GitHubException(0, "failed-tests comment", error);
+            }
+        }
+        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException or OrleansException)
+        {
+            // OrleansException: the PR's comment grain could not be reached; like GitHub's failures, retried later.
+            _reportRetryDelay = _reportRetryDelay == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(_reportRetryDelay.Ticks * 2, Options.ReconcilePeriod.Ticks));
+            _reportNotBefore = time.GetUtcNow() + _reportRetryDelay;
+            LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), _reportRetryDelay);
+            Schedule(_reportRetryDelay);
+            return;
+        }
+        _reportRetryDelay = TimeSpan.Zero;
+        var status = job.Status.Clone();
+        status.PrevReportStates ??= [];
+        status.PrevReportStates[GitHubReport.ReporterName] = reported;
+        await SaveStatusAsync(status);
+    }
+
+    private bool GitHubReportPending(ProwJob job) =>
+        Options.ReportToGitHub && job.Status.State is { } current && GitHubReport.ReporterShouldReport(job)
+        && !(job.Status.PrevReportStates?.TryGetValue(GitHubReport.ReporterName, out var previous) == true && previous == current);
+
     private async Task StopReminderWhenDoneAsync()
     {
-        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version) return;
+        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version || GitHubReportPending(S.Job!)) return;
         if (!S.ReminderStopped)
         {
             if (await this.GetReminder(ReconcileReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -370,6 +416,9 @@ public sealed partial class ProwJobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reconcile failed, retrying in {Delay}")]
     private partial void LogRetry(Exception e, string name, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reporting state {State} to GitHub failed, retrying in {Delay}")]
+    private partial void LogReportRetry(Exception e, string name, string state, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
     private partial void LogRevival(string name, string cause, int count);
@@ -410,4 +459,10 @@ public sealed class ProwJobOptions
 
     /// <summary>First delay after a failed cluster call; doubles up to <see cref="ReconcilePeriod"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Crier's github-reporter: commit statuses and the failed-tests comment for presubmits and postsubmits
+    /// (<c>spec.report</c>). The host turns it off when it has no GitHub credentials.
+    /// </summary>
+    public bool ReportToGitHub { get; set; } = true;
 }

@@ -59,6 +59,8 @@ public static class ProwHost
         builder.Services.AddSingleton<IReadinessCheck, HostStartedReadiness>();
         builder.Services.AddHook(options.HmacSecretFile);
         builder.Services.AddProwGitHub(options.GitHub);
+        // Crier's github-reporter runs only where GitHub can be written to, as Prow's crier with --github-workers.
+        if (!options.GitHub.HasCredentials) builder.Services.Configure<Prow.Grains.Jobs.ProwJobOptions>(o => o.ReportToGitHub = false);
         builder.Services.AddProwPlugins();
         builder.Services.AddExternalPluginSender();
         builder.Services.AddSingleton<IWorkloadEvents, GrainWorkloadEvents>();

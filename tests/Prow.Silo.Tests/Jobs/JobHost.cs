@@ -31,10 +31,11 @@ public sealed class JobHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host. With <paramref name="cluster"/> every job runs on that fake; with null the host's own build
-    /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>).
+    /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>). With <paramref name="github"/>
+    /// the host talks to that fake GitHub with a token (so crier reports jobs there); without, it has no GitHub credentials.
     /// </summary>
     public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
-        string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null)
+        string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null, Prow.TestSupport.FakeGitHub.FakeGitHubServer? github = null)
     {
         var options = new ProwHostOptions
         {
@@ -46,6 +47,8 @@ public sealed class JobHost : IAsyncDisposable
             OrleansGatewayPort = FreePorts.Next(),
             RerunCreatesJob = rerunCreatesJob,
             Kubeconfig = kubeconfig,
+            GitHubEndpoints = github is null ? ["https://api.github.com"] : [github.Endpoint],
+            GitHubTokenPath = github is null ? null : dir.Write("oauth", "e2e-token\n"),
         };
         var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
