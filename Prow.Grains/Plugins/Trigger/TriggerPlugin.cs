@@ -40,6 +40,49 @@ public sealed class TriggerPlugin(IProwJobCreator jobs) : IPlugin
         """.ReplaceLineEndings("\n");
 
     /// <summary>
+    /// Prow's help entries. They are for <c>/plugin-help.js</c> only: anyone may "use" them as far as the framework
+    /// is concerned and <see cref="IPlugin.HandleCommandsAsync"/> does nothing; the comment handler applies
+    /// Prow's own regexes and trust rules (which the framework's <see cref="CommandUsers"/> cannot express).
+    /// </summary>
+    public IReadOnlyList<PluginCommand> Commands { get; } =
+    [
+        new PluginCommand
+        {
+            Names = ["ok-to-test"], Arguments = ".*", Usage = "/ok-to-test", Description = "Marks a PR as 'trusted' and starts tests.",
+            WhoCanUse = "Members of the trusted organization for the repo.", Examples = ["/ok-to-test"],
+        },
+        new PluginCommand
+        {
+            Names = ["ok-to-test"], Arguments = "cancel", ArgumentsRequired = true, Usage = "/ok-to-test cancel",
+            Description = "Revokes trusted status previously granted by '/ok-to-test', removing the 'ok-to-test' label and restoring 'needs-ok-to-test'.",
+            WhoCanUse = "Members of the trusted organization for the repo.", Examples = ["/ok-to-test cancel"],
+        },
+        new PluginCommand
+        {
+            Names = ["test"], Arguments = ".*", Usage = "/test [<job name>|all]", Featured = true,
+            Description = "Manually starts a/all automatically triggered test job(s). Lists all possible job(s) when no jobs/an invalid job are specified.",
+            WhoCanUse = "Anyone can trigger this command on a trusted PR.", Examples = ["/test all", "/test pull-bazel-test"],
+        },
+        new PluginCommand
+        {
+            Names = ["retest"], Arguments = ".*", Usage = "/retest", Featured = true, Description = "Rerun test jobs that have failed.",
+            WhoCanUse = "Anyone can trigger this command on a trusted PR.", Examples = ["/retest"],
+        },
+        new PluginCommand
+        {
+            Names = ["test-manual-required"], Arguments = ".*", Usage = "/test-manual-required", Featured = true,
+            Description = "Manually starts required presubmit jobs that require an explicit trigger and do not use file change conditions.",
+            WhoCanUse = "Anyone can trigger this command on a trusted PR.", Examples = ["/test-manual-required"],
+        },
+        new PluginCommand
+        {
+            Names = ["test"], Arguments = @"\?", ArgumentsRequired = true, Usage = "/test ?", Featured = true,
+            Description = "List available test job(s) for a trusted PR.",
+            WhoCanUse = "Anyone can trigger this command on a trusted PR.", Examples = ["/test ?"],
+        },
+    ];
+
+    /// <summary>
     /// The text events are listed by type rather than as <see cref="PluginEvents.GenericComment"/>: the dispatcher
     /// calls a generic-comment handler with the same context as the event handler, so a pull_request event with a
     /// body would reach <see cref="HandleEventAsync"/> twice. Here each event arrives once and the text it carries

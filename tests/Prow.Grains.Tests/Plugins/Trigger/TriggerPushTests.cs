@@ -165,3 +165,29 @@ public class TriggerTrustTests
         Assert.True(trusted);
     }
 }
+
+public class TriggerHelpTests
+{
+    [Fact]
+    public void Help_ListsProwsCommands()
+    {
+        var plugin = new TriggerPlugin(new RecordingProwJobCreator());
+
+        Assert.Equal(["/ok-to-test", "/ok-to-test cancel", "/test [<job name>|all]", "/retest", "/test-manual-required", "/test ?"], plugin.Commands.Select(c => c.UsageText));
+        Assert.Equal(["trigger"], new Prow.Grains.Plugins.PluginCatalog([plugin]).All.Select(p => p.Name));
+        Assert.StartsWith("The trigger plugin starts jobs in reaction to various events.\n<br>Presubmit jobs", plugin.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_DescribesTheTrustedOrg()
+    {
+        var plugin = new TriggerPlugin(new RecordingProwJobCreator());
+        var config = new Abstractions.Config.Plugins.PluginsConfig { Triggers = [new() { Repos = ["org/other"], TrustedOrg = "kubernetes" }] };
+
+        var info = plugin.DescribeConfig(config, ["org/repo", "org/other", "org"])!;
+
+        Assert.Equal("The trusted GitHub organization for this repository is \"org\".", info["org/repo"]);
+        Assert.Equal("The trusted GitHub organization for this repository is \"kubernetes\".", info["org/other"]);
+        Assert.Equal(2, info.Count);
+    }
+}
