@@ -25,6 +25,7 @@ public sealed class RecordingGitHub : IGitHub
     public Dictionary<string, List<string>> ChangedFiles { get; } = [];
     public Dictionary<string, string> RefShas { get; } = [];
     public Dictionary<string, CombinedStatus> CombinedStatuses { get; } = [];
+    public Dictionary<string, List<IssueComment>> IssueComments { get; } = [];
 
     public IReadOnlyList<string> Calls { get { lock (_lock) return [.. _calls]; } }
 
@@ -77,7 +78,7 @@ public sealed class RecordingGitHub : IGitHub
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"ListIssueComments {org}/{repo}#{number}"); return Done<IReadOnlyList<IssueComment>>([]); }
+    public Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"ListIssueComments {org}/{repo}#{number}"); return Done<IReadOnlyList<IssueComment>>([.. IssueComments.GetValueOrDefault($"{org}/{repo}#{number}") ?? []]); }
 
     public Task<IssueComment> CreateCommentAsync(string org, string repo, int number, string body, CancellationToken ct = default)
     {

@@ -24,6 +24,7 @@ public static partial class PresubmitFilters
     [GeneratedRegex(@"(?m)^/test\s*$")] public static partial Regex EmptyTest();
     [GeneratedRegex(@"(?m)^/retest[ \t]+\S+")] public static partial Regex RetestWithTarget();
     [GeneratedRegex(@"(?m)^/test[ \t]+\S+")] public static partial Regex TestWithAnyTarget();
+    [GeneratedRegex(@"(?m)^/(?:re)?test\b")] public static partial Regex AnyTest();
 
     public const string TestWithoutTargetNote = "The `/test` command needs one or more targets.\n";
     public const string RetestWithTargetNote = "The `/retest` command does not accept any targets.\n";
@@ -111,6 +112,12 @@ public static partial class PresubmitFilters
         : toRun == 0 && TestAll().IsMatch(body) ? (true, ThereAreNoTestAllJobsNote)
         : toRun == 0 && TestWithAnyTarget().IsMatch(body) ? (true, TargetNotFoundNote)
         : (false, "");
+
+    /// <summary>Prow's <c>IsHelpComment</c>: a reply of ours listing the commands (pruned once a /test or /retest runs jobs).</summary>
+    public static bool IsHelpComment(string body) =>
+        body.Contains(TestWithoutTargetNote, StringComparison.Ordinal) || body.Contains(RetestWithTargetNote, StringComparison.Ordinal)
+        || body.Contains(TargetNotFoundNote, StringComparison.Ordinal) || body.Contains(ThereAreNoTestAllJobsNote, StringComparison.Ordinal)
+        || body.Contains(AvailableRequiredTestsNote, StringComparison.Ordinal) || body.Contains(AvailableOptionalTestsNote, StringComparison.Ordinal);
 
     /// <summary>Prow's <c>AvailablePresubmits</c>: jobs /test all would run, and the rerun commands of optional and required jobs that could run.</summary>
     public static (SortedSet<string> TestAll, SortedSet<string> Optional, SortedSet<string> Required) Available(

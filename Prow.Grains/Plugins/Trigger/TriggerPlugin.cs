@@ -326,10 +326,28 @@ public sealed class TriggerPlugin(IProwJobCreator jobs) : IPlugin
             await context.ReplyAsync(PresubmitFilters.HelpMessage(org, repo, pr.Base.Ref, note, testAll, optional, required), ct);
             return;
         }
+        if (PresubmitFilters.AnyTest().IsMatch(text)) await PruneHelpCommentsAsync(context, number, ct);
         Dictionary<string, string>? extraLabels = null;
         if (PresubmitFilters.Retest().IsMatch(text) || PresubmitFilters.RetestRequired().IsMatch(text))
             extraLabels = new(StringComparer.Ordinal) { [ProwJobLabels.Retest] = "true" };
         await RunRequestedAsync(context, pr, baseSha, toTest, extraLabels, ct);
+    }
+
+    /// <summary>Prow's comment pruning: the bot's earlier help replies on the PR are deleted; failures are only logged.</summary>
+    private static async Task PruneHelpCommentsAsync(PluginContext context, int number, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var comment in await context.GitHub.ListIssueCommentsAsync(context.Org, context.Repo, number, ct))
+            {
+                if (!PresubmitFilters.IsHelpComment(comment.Body) || !await TriggerTrust.IsBotAsync(context.GitHub, comment.User.Login, ct)) continue;
+                await context.GitHub.DeleteCommentAsync(context.Org, context.Repo, comment.Id, ct);
+            }
+        }
+        catch (GitHubException ex)
+        {
+            context.Logger.LogError(ex, "Failed to prune help comments of {Org}/{Repo}#{Number}", context.Org, context.Repo, number);
+        }
     }
 
     // Creating jobs

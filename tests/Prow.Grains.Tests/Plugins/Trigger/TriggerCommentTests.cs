@@ -210,6 +210,28 @@ public class TriggerCommentTests
     }
 
     [Fact]
+    public async Task Test_PrunesTheBotsEarlierHelpReplies()
+    {
+        var h = await CommentAsync("/test e2e", setup: h => h.GitHub.IssueComments[Pr] =
+        [
+            new() { Id = 1, User = new() { Login = Bot }, Body = "@member: The specified target(s) for `/test` were not found.\nThe following commands are available to trigger required jobs:" },
+            new() { Id = 2, User = new() { Login = Bot }, Body = "Hi @stranger. Thanks for your PR." },
+            new() { Id = 3, User = new() { Login = "member" }, Body = "The following commands are available to trigger required jobs:" },
+        ]);
+
+        Assert.Equal(["e2e"], h.Jobs.JobNames);
+        Assert.Equal(["DeleteComment Codertocat/Hello-World 1"], h.GitHub.Writes);
+    }
+
+    [Fact]
+    public async Task OkToTest_DoesNotPrune()
+    {
+        var h = await CommentAsync("/ok-to-test", "member", "stranger");
+
+        Assert.DoesNotContain(h.GitHub.Calls, c => c.StartsWith("ListIssueComments", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunIfChanged_FollowsTheChangedFiles()
     {
         var h = await CommentAsync("/test all", setup: h => h.GitHub.ChangedFiles[Pr] = ["docs/index.md"]);
