@@ -129,4 +129,19 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
         await Eventually.Until(() => _cluster.Starts.Contains(newName), TimeSpan.FromSeconds(30), "the new head's presubmit to start");
         Assert.Equal("Aborted by trigger plugin.", aborted.Status.Description);
     }
+
+    [Fact]
+    public async Task PullRequestJobsGrain_HandsOutOtherHeadsJobsOnce()
+    {
+        var grain = _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IPullRequestJobsGrain>(GrainProwJobCreator.PullRequestKey("o", "r", 9));
+        await grain.Record("sha1", "job-a");
+        await grain.Record("sha1", "job-a");
+        await grain.Record("sha1", "job-b");
+        await grain.Record("sha2", "job-c");
+
+        Assert.Equal(["job-a", "job-b"], await grain.TakeOthers("SHA2"));
+        Assert.Empty(await grain.TakeOthers("sha2"));
+        Assert.Equal(["job-c"], await grain.TakeOthers(null));
+        Assert.Empty(await grain.TakeOthers(null));
+    }
 }
