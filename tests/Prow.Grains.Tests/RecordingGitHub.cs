@@ -20,6 +20,13 @@ public sealed class RecordingGitHub : IGitHub
     public HashSet<string> Collaborators { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<(string Issue, string Body)> Comments { get; } = [];
 
+    /// <summary>Canned answers by <c>org/repo#number</c> (pull requests, changed files) and <c>org/repo ref</c> (ref SHAs, combined statuses).</summary>
+    public Dictionary<string, PullRequest> PullRequests { get; } = [];
+    public Dictionary<string, List<string>> ChangedFiles { get; } = [];
+    public Dictionary<string, string> RefShas { get; } = [];
+    public Dictionary<string, CombinedStatus> CombinedStatuses { get; } = [];
+    public Dictionary<string, List<IssueComment>> IssueComments { get; } = [];
+
     public IReadOnlyList<string> Calls { get { lock (_lock) return [.. _calls]; } }
 
     /// <summary>The calls that change something on GitHub.</summary>
@@ -38,8 +45,8 @@ public sealed class RecordingGitHub : IGitHub
     private static Task<T> Done<T>(T value) => Task.FromResult(value);
 
     public Task<User> GetBotUserAsync(CancellationToken ct = default) { Record("GetBotUser"); return Done(new User { Login = "k8s-ci-robot", Type = "Bot" }); }
-    public Task<PullRequest> GetPullRequestAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"GetPullRequest {org}/{repo}#{number}"); return Done(new PullRequest { Number = number }); }
-    public Task<IReadOnlyList<PullRequestFile>> GetPullRequestChangesAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"GetPullRequestChanges {org}/{repo}#{number}"); return Done<IReadOnlyList<PullRequestFile>>([]); }
+    public Task<PullRequest> GetPullRequestAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"GetPullRequest {org}/{repo}#{number}"); return Done(PullRequests.GetValueOrDefault($"{org}/{repo}#{number}") ?? new PullRequest { Number = number }); }
+    public Task<IReadOnlyList<PullRequestFile>> GetPullRequestChangesAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"GetPullRequestChanges {org}/{repo}#{number}"); return Done<IReadOnlyList<PullRequestFile>>([.. (ChangedFiles.GetValueOrDefault($"{org}/{repo}#{number}") ?? []).Select(f => new PullRequestFile { Filename = f })]); }
     public Task<IReadOnlyList<Review>> ListReviewsAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"ListReviews {org}/{repo}#{number}"); return Done<IReadOnlyList<Review>>([]); }
     public Task RequestReviewAsync(string org, string repo, int number, IReadOnlyList<string> logins, CancellationToken ct = default) { Record($"RequestReview {org}/{repo}#{number} {string.Join(",", logins)}"); return Task.CompletedTask; }
     public Task<Issue> GetIssueAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"GetIssue {org}/{repo}#{number}"); return Done(new Issue { Number = number }); }
@@ -71,7 +78,7 @@ public sealed class RecordingGitHub : IGitHub
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"ListIssueComments {org}/{repo}#{number}"); return Done<IReadOnlyList<IssueComment>>([]); }
+    public Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(string org, string repo, int number, CancellationToken ct = default) { Record($"ListIssueComments {org}/{repo}#{number}"); return Done<IReadOnlyList<IssueComment>>([.. IssueComments.GetValueOrDefault($"{org}/{repo}#{number}") ?? []]); }
 
     public Task<IssueComment> CreateCommentAsync(string org, string repo, int number, string body, CancellationToken ct = default)
     {
@@ -87,8 +94,8 @@ public sealed class RecordingGitHub : IGitHub
     public Task<IReadOnlyList<Team>> ListTeamsAsync(string org, CancellationToken ct = default) { Record($"ListTeams {org}"); return Done<IReadOnlyList<Team>>([]); }
     public Task<IReadOnlyList<User>> ListTeamMembersAsync(string org, string teamSlug, CancellationToken ct = default) { Record($"ListTeamMembers {org} {teamSlug}"); return Done<IReadOnlyList<User>>([]); }
     public Task CreateStatusAsync(string org, string repo, string sha, CommitStatus status, CancellationToken ct = default) { Record($"CreateStatus {org}/{repo}@{sha} {status.Context}={status.State}"); return Task.CompletedTask; }
-    public Task<CombinedStatus> GetCombinedStatusAsync(string org, string repo, string gitRef, CancellationToken ct = default) { Record($"GetCombinedStatus {org}/{repo}@{gitRef}"); return Done(new CombinedStatus()); }
+    public Task<CombinedStatus> GetCombinedStatusAsync(string org, string repo, string gitRef, CancellationToken ct = default) { Record($"GetCombinedStatus {org}/{repo}@{gitRef}"); return Done(CombinedStatuses.GetValueOrDefault($"{org}/{repo} {gitRef}") ?? new CombinedStatus()); }
     public Task<IReadOnlyList<CheckRun>> ListCheckRunsAsync(string org, string repo, string gitRef, CancellationToken ct = default) { Record($"ListCheckRuns {org}/{repo}@{gitRef}"); return Done<IReadOnlyList<CheckRun>>([]); }
     public Task<byte[]?> GetFileAsync(string org, string repo, string path, string? gitRef, CancellationToken ct = default) { Record($"GetFile {org}/{repo}:{path}"); return Done<byte[]?>(null); }
-    public Task<string> GetRefAsync(string org, string repo, string gitRef, CancellationToken ct = default) { Record($"GetRef {org}/{repo} {gitRef}"); return Done(""); }
+    public Task<string> GetRefAsync(string org, string repo, string gitRef, CancellationToken ct = default) { Record($"GetRef {org}/{repo} {gitRef}"); return Done(RefShas.GetValueOrDefault($"{org}/{repo} {gitRef}") ?? ""); }
 }

@@ -23,7 +23,7 @@ public class PluginServiceCollectionExtensionsTests
         await services.GetRequiredService<IPluginDispatcher>().DispatchAsync(DispatcherHarness.Webhook("issue_comment", CommentPayloads.OnPullRequest("/hold")));
 
         Assert.Equal(["AddLabels Codertocat/Hello-World#1 do-not-merge/hold"], gitHub.Writes);
-        Assert.Equal(["hold"], services.GetRequiredService<PluginCatalog>().All.Select(p => p.Name));
+        Assert.Equal(["hold", "trigger"], services.GetRequiredService<PluginCatalog>().All.Select(p => p.Name));
         Assert.IsType<PluginHelpBuilder>(services.GetRequiredService<IPluginHelpProvider>());
     }
 }

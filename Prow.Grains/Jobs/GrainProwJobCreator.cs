@@ -1,0 +1,33 @@
+using Prow.Abstractions.Jobs;
+using Prow.Abstractions.Jobs.Grains;
+using Prow.Grains.Ports;
+
+namespace Prow.Grains.Jobs;
+
+/// <summary>
+/// <see cref="IProwJobCreator"/> on the grains: a presubmit for one pull request is recorded in its
+/// <see cref="IPullRequestJobsGrain"/> first, then created through <see cref="IProwJobGrain.Create"/>
+/// (idempotent by name). The grain factory is resolved on first use, so plugins can be built where no silo runs.
+/// </summary>
+public sealed class GrainProwJobCreator(Func<IGrainFactory> grains) : IProwJobCreator
+{
+    public static string PullRequestKey(string org, string repo, int number) => $"{org}/{repo}#{number}";
+
+    public async Task<ProwJob> CreateAsync(ProwJob job, CancellationToken cancellationToken = default)
+    {
+        var factory = grains();
+        if (job.Spec.Type == ProwJobType.Presubmit && job.Spec.Refs is { Pulls: [var pull] } refs)
+            await factory.GetGrain<IPullRequestJobsGrain>(PullRequestKey(refs.Org, refs.Repo, pull.Number)).Record(pull.Sha, job.Metadata.Name);
+        return await factory.GetGrain<IProwJobGrain>(job.Metadata.Name).Create(job);
+    }
+
+    public async Task<int> AbortPresubmitsAsync(string org, string repo, int number, string? keepSha, string description, CancellationToken cancellationToken = default)
+    {
+        var factory = grains();
+        var names = await factory.GetGrain<IPullRequestJobsGrain>(PullRequestKey(org, repo, number)).TakeOthers(keepSha);
+        var aborted = 0;
+        foreach (var name in names)
+            if ((await factory.GetGrain<IProwJobGrain>(name).Abort(description)).Aborted) aborted++;
+        return aborted;
+    }
+}
