@@ -10,14 +10,18 @@ public static class ProwJobRefs
     /// Prow's pjutil createRefs: the pull request's base repository at <paramref name="baseSha"/>
     /// with the pull request's head as the one pull, and GitHub links for Deck and reports.
     /// </summary>
-    public static Refs ForPullRequest(PullRequest pr, string baseSha)
+    /// <param name="org">The org when the pull request's base repository does not name it (the event's org).</param>
+    /// <param name="repoName">The repository when the pull request's base repository does not name it.</param>
+    public static Refs ForPullRequest(PullRequest pr, string baseSha, string? org = null, string? repoName = null)
     {
         var repo = pr.Base.Repo ?? new Repo();
-        var repoLink = repo.HtmlUrl ?? "";
+        var owner = repo.Owner.Login.Length > 0 ? repo.Owner.Login : org ?? "";
+        var name = repo.Name.Length > 0 ? repo.Name : repoName ?? "";
+        var repoLink = repo.HtmlUrl ?? (owner.Length > 0 && name.Length > 0 ? $"https://github.com/{owner}/{name}" : "");
         return new Refs
         {
-            Org = repo.Owner.Login,
-            Repo = repo.Name,
+            Org = owner,
+            Repo = name,
             RepoLink = repoLink,
             BaseRef = pr.Base.Ref,
             BaseSha = baseSha,

@@ -396,33 +396,8 @@ public sealed class TriggerPlugin(IProwJobCreator jobs) : IPlugin
     }
 
     /// <summary>Prow's <c>createRefs</c> for a pull request.</summary>
-    public static JobRefs PresubmitRefs(string org, string repo, PullRequest pr, string baseSha)
-    {
-        var repoLink = pr.Base.Repo?.HtmlUrl ?? $"https://github.com/{org}/{repo}";
-        return new JobRefs
-        {
-            Org = org,
-            Repo = repo,
-            RepoLink = repoLink,
-            BaseRef = pr.Base.Ref,
-            BaseSha = baseSha,
-            BaseLink = $"{repoLink}/commit/{baseSha}",
-            Pulls =
-            [
-                new JobPull
-                {
-                    Number = pr.Number,
-                    Author = pr.User.Login,
-                    Sha = pr.Head.Sha,
-                    HeadRef = pr.Head.Ref,
-                    Title = pr.Title,
-                    Link = pr.HtmlUrl ?? "",
-                    AuthorLink = pr.User.HtmlUrl ?? "",
-                    CommitLink = $"{repoLink}/pull/{pr.Number}/commits/{pr.Head.Sha}",
-                },
-            ],
-        };
-    }
+    public static JobRefs PresubmitRefs(string org, string repo, PullRequest pr, string baseSha) =>
+        ProwJobRefs.ForPullRequest(pr, baseSha, org, repo);
 
     // Pushes
 
