@@ -110,6 +110,18 @@ public static class ComponentDefaults
         plank.PodUnscheduledTimeout ??= PlankPodUnscheduledTimeout;
         plank.MaxRevivals ??= PlankMaxRevivals;
         plank.JobUrlPrefixConfig ??= [];
+        if (plank.JobUrlTemplate.Length > 0)
+        {
+            // Prow compiles it at load; an error here beats a blank link on every job.
+            try
+            {
+                Templates.GoTemplate.Parse(plank.JobUrlTemplate);
+            }
+            catch (Templates.GoTemplateException e)
+            {
+                problems.Error(plank, "job_url_template", e.Message);
+            }
+        }
         foreach (var (key, prefix) in plank.JobUrlPrefixConfig)
         {
             if (!IsParsableUrl(prefix))

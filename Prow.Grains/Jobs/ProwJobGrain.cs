@@ -263,6 +263,7 @@ public sealed partial class ProwJobGrain(
             var withId = job.Status.Clone();
             withId.BuildId = await GrainFactory.GetGrain<IJobBuildsGrain>(job.Spec.Job).Assign(job.Name);
             withId.PodName = job.Name;
+            withId.Url = JobUrl(job, withId);
             await SaveStatusAsync(withId);
             job = S.Job!;
         }
@@ -409,6 +410,21 @@ public sealed partial class ProwJobGrain(
         _timer = null;
     }
 
+    /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when the template fails, as Prow logs and goes on.</summary>
+    private string JobUrl(ProwJob job, ProwJobStatus status)
+    {
+        var withStatus = new ProwJob { ApiVersion = job.ApiVersion, Kind = job.Kind, Metadata = job.Metadata, Spec = job.Spec, Status = status };
+        try
+        {
+            return JobUrls.For(withStatus, config.Current.Config.Plank);
+        }
+        catch (Abstractions.Templates.GoTemplateException e)
+        {
+            LogJobUrlFailed(job.Name, e.Message);
+            return "";
+        }
+    }
+
     private IJobAdmissionGrain Admission => GrainFactory.GetGrain<IJobAdmissionGrain>(JobAdmissionGrain.Key);
 
     private static bool NeedsAdmission(ProwJob job, ProwConfig config) =>
@@ -422,6 +438,9 @@ public sealed partial class ProwJobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
     private partial void LogRevival(string name, string cause, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ProwJob {Name}: error executing URL template: {Problem}")]
+    private partial void LogJobUrlFailed(string name, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: transition rejected: {Reason}")]
     private partial void LogRejected(string name, string reason);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Config.Jobs;
+using Prow.Abstractions.Config.Yaml;
 
 namespace Prow.Abstractions.Tests.Config;
 
@@ -164,5 +165,25 @@ public sealed class DefaultsTests
         Assert.Equal("post", job.Context);
         Assert.True(job.CouldRun("main"));
         Assert.False(job.CouldRun("dev"));
+    }
+
+    [Fact]
+    public void A_job_url_template_that_does_not_parse_is_an_error_at_its_key()
+    {
+        using var temp = new TempConfig("plank:\n  job_url_template: 'https://x/{{if .Spec.Job}}/{{.Status.BuildID}}'\n");
+
+        var (_, diagnostics) = temp.Load();
+
+        var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.EndsWith("plank.job_url_template: template: 1: missing {{end}}", error.ToString());
+    }
+
+    [Fact]
+    public void The_kubernetes_job_url_template_parses()
+    {
+        using var temp = new TempConfig("plank:\n  job_url_template: 'https://x/{{if eq .Spec.Type \"presubmit\"}}pr-logs{{else}}logs{{end}}/{{.Spec.Job}}/{{.Status.BuildID}}/'\n");
+        var (config, diagnostics) = temp.Load();
+        Assert.NotNull(config);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 }

@@ -9,6 +9,7 @@ public sealed class JobHostFixture : IAsyncLifetime
     public const string ConfigYaml = """
         prowjob_namespace: prow
         plank:
+          job_url_template: 'https://prow.example/view/{{if eq .Spec.Type "presubmit"}}pr-logs/{{with index .Spec.Refs.Pulls 0}}{{.Number}}{{end}}{{else}}logs{{end}}/{{.Spec.Job}}/{{.Status.BuildID}}/'
           job_queue_capacities:
             single: 1
         deck:

@@ -24,6 +24,7 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
         Assert.NotNull(pending.Status.PendingTime);
         Assert.Equal(job.Name, pending.Status.PodName);
         Assert.Matches("^[0-9]{19}$", pending.Status.BuildId);
+        Assert.Equal($"https://prow.example/view/logs/succeeds/{pending.Status.BuildId}/", pending.Status.Url);
 
         await Host.Events.WorkloadChangedAsync(job.Name, Cluster.Workload(job.Name)! with { Phase = WorkloadPhase.Succeeded, AllContainersSucceeded = true });
         var done = await Host.WaitForAsync(job.Name, j => j.Complete, "complete");
@@ -66,6 +67,15 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
         var done = await Host.WaitForAsync(job.Name, j => j.Complete, "complete");
         Assert.Equal(ProwJobState.Error, done.Status.State);
         Assert.Equal("Pod can not be created: presubmit prowjob \"x\" has no pull", done.Status.Description);
+    }
+
+    [Fact]
+    public async Task A_presubmit_gets_plank_s_job_url_from_the_template()
+    {
+        var job = JobHostFixture.NewJob("url", ProwJobType.Presubmit);
+        await Host.Job(job.Name).Create(job);
+        var pending = await Host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
+        Assert.Equal($"https://prow.example/view/pr-logs/7/url/{pending.Status.BuildId}/", pending.Status.Url);
     }
 
     [Fact]
