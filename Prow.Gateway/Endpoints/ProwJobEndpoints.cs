@@ -96,18 +96,8 @@ public static partial class ProwJobEndpoints
     private static async Task GetAsync(HttpContext http, IGrainFactory grains)
     {
         NoCache(http);
-        var name = http.Request.Query["prowjob"].ToString();
-        if (name.Length == 0)
-        {
-            await WriteTextAsync(http, StatusCodes.Status400BadRequest, "request did not provide the 'prowjob' query parameter");
-            return;
-        }
-        var job = await FindAsync(grains, name);
-        if (job is null)
-        {
-            await WriteTextAsync(http, StatusCodes.Status404NotFound, $"ProwJob not found: prowjobs.prow.k8s.io \"{Clip(name)}\" not found");
-            return;
-        }
+        var (_, job) = await JobFromQueryAsync(http, grains, deckAbortStyle: false);
+        if (job is null) return;
         await WriteTextAsync(http, StatusCodes.Status200OK, ProwJobJson.ToYaml(job));
     }
 
@@ -158,18 +148,8 @@ public static partial class ProwJobEndpoints
     private static async Task RerunAsync(HttpContext http, IGrainFactory grains, IConfigSource config, DeckOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         NoCache(http);
-        var name = http.Request.Query["prowjob"].ToString();
-        if (name.Length == 0)
-        {
-            await WriteTextAsync(http, StatusCodes.Status400BadRequest, "request did not provide the 'prowjob' query parameter");
-            return;
-        }
-        var job = await FindAsync(grains, name);
-        if (job is null)
-        {
-            await WriteTextAsync(http, StatusCodes.Status404NotFound, $"ProwJob not found: prowjobs.prow.k8s.io \"{Clip(name)}\" not found");
-            return;
-        }
+        var (name, job) = await JobFromQueryAsync(http, grains, deckAbortStyle: false);
+        if (job is null) return;
 
         var snapshot = config.Current.Config;
         var factory = new ProwJobFactory(time);
@@ -214,18 +194,8 @@ public static partial class ProwJobEndpoints
     private static async Task AbortAsync(HttpContext http, IGrainFactory grains, IConfigSource config, ILoggerFactory loggers)
     {
         NoCache(http);
-        var name = http.Request.Query["prowjob"].ToString();
-        if (name.Length == 0)
-        {
-            await WriteTextAsync(http, StatusCodes.Status400BadRequest, "Request did not provide the 'prowjob' query parameter.");
-            return;
-        }
-        var job = await FindAsync(grains, name);
-        if (job is null)
-        {
-            await WriteTextAsync(http, StatusCodes.Status404NotFound, $"ProwJob not found: prowjobs.prow.k8s.io \"{Clip(name)}\" not found.");
-            return;
-        }
+        var (name, job) = await JobFromQueryAsync(http, grains, deckAbortStyle: true);
+        if (job is null) return;
         if (!HttpMethods.IsPost(http.Request.Method))
         {
             await WriteTextAsync(http, StatusCodes.Status405MethodNotAllowed, $"bad verb {http.Request.Method}");
@@ -295,6 +265,26 @@ public static partial class ProwJobEndpoints
             default:
                 return (null, null, null, $"Could not create new prowjob: Invalid prowjob type: \"{job.Spec.Type}\"");
         }
+    }
+
+    /// <summary>
+    /// The job named by <c>?prowjob=</c>; answers 400 (no name) or 404 (no such job) itself and returns a null job.
+    /// Deck's /abort words the same messages with a capital and a full stop.
+    /// </summary>
+    private static async Task<(string Name, ProwJob? Job)> JobFromQueryAsync(HttpContext http, IGrainFactory grains, bool deckAbortStyle)
+    {
+        var name = http.Request.Query["prowjob"].ToString();
+        var end = deckAbortStyle ? "." : "";
+        if (name.Length == 0)
+        {
+            await WriteTextAsync(http, StatusCodes.Status400BadRequest,
+                (deckAbortStyle ? "Request" : "request") + " did not provide the 'prowjob' query parameter" + end);
+            return (name, null);
+        }
+        var job = await FindAsync(grains, name);
+        if (job is null)
+            await WriteTextAsync(http, StatusCodes.Status404NotFound, $"ProwJob not found: prowjobs.prow.k8s.io \"{Clip(name)}\" not found{end}");
+        return (name, job);
     }
 
     private static async Task<ProwJob?> FindAsync(IGrainFactory grains, string name) =>

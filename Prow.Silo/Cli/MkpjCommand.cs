@@ -5,6 +5,7 @@ using Pull = Prow.Abstractions.Jobs.Pull;
 using Prow.Abstractions.Config.Yaml;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
+using Prow.Grains.Jobs;
 using Prow.Grains.Ports;
 using Prow.Silo.Adapters.GitHub;
 
@@ -214,7 +215,7 @@ public static class MkpjCommand
                 if (current.Status.State != last)
                 {
                     last = current.Status.State;
-                    stdout.WriteLine($"{current.Name}: {ProwJobJsonName(last)} {current.Status.Description}".TrimEnd());
+                    stdout.WriteLine($"{current.Name}: {ProwJobStateMachine.Name(last)} {current.Status.Description}".TrimEnd());
                 }
                 if (current.Complete)
                     return failWithJob && current.Status.State != ProwJobState.Success ? 1 : 0;
@@ -226,6 +227,4 @@ public static class MkpjCommand
             await host.StopAsync();
         }
     }
-
-    private static string ProwJobJsonName(ProwJobState? state) => state?.ToString().ToLowerInvariant() ?? "";
 }
