@@ -96,7 +96,9 @@ internal sealed record LocalRunRecord
     public void WriteTo(string runDirectory)
     {
         var path = PathIn(runDirectory);
-        var temporary = path + ".tmp";
+        // A temporary file per writer: two hosts sharing a data dir (one that crashed and left its run, one deleting it)
+        // may write the record at once; the last rename wins and neither finds its temporary file gone.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
         File.Move(temporary, path, overwrite: true);
     }
