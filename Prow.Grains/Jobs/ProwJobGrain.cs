@@ -410,15 +410,15 @@ public sealed partial class ProwJobGrain(
         _timer = null;
     }
 
-    /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when the template fails, as Prow logs and goes on.</summary>
+    /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when it cannot be built, as Prow logs and goes on.</summary>
     private string JobUrl(ProwJob job, ProwJobStatus status)
     {
         var withStatus = new ProwJob { ApiVersion = job.ApiVersion, Kind = job.Kind, Metadata = job.Metadata, Spec = job.Spec, Status = status };
         try
         {
-            return JobUrls.For(withStatus, config.Current.Config.Plank);
+            return JobUrls.For(withStatus, config.Current.Config.Plank, Options.DeckUrl);
         }
-        catch (Abstractions.Templates.GoTemplateException e)
+        catch (Exception e) when (e is Abstractions.Templates.GoTemplateException or ArgumentException)
         {
             LogJobUrlFailed(job.Name, e.Message);
             return "";
@@ -439,7 +439,7 @@ public sealed partial class ProwJobGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
     private partial void LogRevival(string name, string cause, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "ProwJob {Name}: error executing URL template: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "ProwJob {Name}: cannot build its URL: {Problem}")]
     private partial void LogJobUrlFailed(string name, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: transition rejected: {Reason}")]
@@ -484,4 +484,10 @@ public sealed class ProwJobOptions
     /// (<c>spec.report</c>). The host turns it off when it has no GitHub credentials.
     /// </summary>
     public bool ReportToGitHub { get; set; } = true;
+
+    /// <summary>
+    /// Our Deck's external address (<c>--deck-url</c>): a job that gets no URL from plank's
+    /// job_url_prefix_config or job_url_template links to its log there. Null: such jobs have no URL, as in Prow.
+    /// </summary>
+    public Uri? DeckUrl { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Prow.Silo.Cli;
 public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
-    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir;
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir, _deckUrl;
     private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob, _localAgent;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
     private readonly FlagSet.Flag<List<string>> _endpoints, _kubernetesAgents;
@@ -36,6 +36,7 @@ public sealed class ServeFlags
         _kubernetesAgents = _flags.Strings("kubernetes-agents", [ProwJobAgents.Kubernetes],
             "Agents run on the Kubernetes build clusters: kubernetes, tekton-pipeline, knative-build (may be given more than once).");
         _localAgent = _flags.Bool("local-agent", true, "Run jobs with agent: local as processes on this machine (trusted setups only).");
+        _deckUrl = _flags.String("deck-url", null, "Deck's external address (https://prow.example.com): jobs that get no URL from plank's job_url_prefix_config or job_url_template link to their log there.");
         _rerunCreatesJob = _flags.Bool("rerun-creates-job", false, "Whether POST /rerun creates the job (anyone may, where a rerun auth config says allow_anyone: true).");
     }
 
@@ -72,6 +73,10 @@ public sealed class ServeFlags
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new UsageException($"--github-endpoint \"{endpoint}\": not an http(s) URL");
         }
+        Uri? deckUrl = null;
+        if (!string.IsNullOrEmpty(_deckUrl.Value)
+            && (!Uri.TryCreate(_deckUrl.Value, UriKind.Absolute, out deckUrl) || (deckUrl.Scheme != Uri.UriSchemeHttp && deckUrl.Scheme != Uri.UriSchemeHttps)))
+            throw new UsageException($"--deck-url \"{_deckUrl.Value}\": not an http(s) URL");
         if (!System.Net.IPAddress.TryParse(_listen.Value, out _) && _listen.Value != "localhost")
             throw new UsageException($"--listen-address \"{_listen.Value}\": not an IP address");
 
@@ -96,6 +101,7 @@ public sealed class ServeFlags
             GitHubEndpoints = _endpoints.Value,
             DryRun = _dryRun.Value,
             RerunCreatesJob = _rerunCreatesJob.Value,
+            DeckUrl = deckUrl,
             Kubeconfig = NullIfEmpty(_kubeconfig.Value),
             KubeconfigDir = NullIfEmpty(_kubeconfigDir.Value),
             KubernetesAgents = _kubernetesAgents.Value,

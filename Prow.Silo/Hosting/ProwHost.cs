@@ -61,6 +61,7 @@ public static class ProwHost
         builder.Services.AddProwGitHub(options.GitHub);
         // Crier's github-reporter runs only where GitHub can be written to, as Prow's crier with --github-workers.
         if (!options.GitHub.HasCredentials) builder.Services.Configure<Prow.Grains.Jobs.ProwJobOptions>(o => o.ReportToGitHub = false);
+        if (options.DeckUrl is { } deckUrl) builder.Services.Configure<Prow.Grains.Jobs.ProwJobOptions>(o => o.DeckUrl = deckUrl);
         builder.Services.AddProwPlugins();
         builder.Services.AddExternalPluginSender();
         builder.Services.AddSingleton<IWorkloadEvents, GrainWorkloadEvents>();

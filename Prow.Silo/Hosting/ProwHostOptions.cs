@@ -40,6 +40,9 @@ public sealed class ProwHostOptions
     /// <summary>Deck's <c>--rerun-creates-job</c>: POST /rerun creates the job.</summary>
     public bool RerunCreatesJob { get; init; }
 
+    /// <summary><c>--deck-url</c>: Deck's external address, the job link of last resort.</summary>
+    public Uri? DeckUrl { get; init; }
+
     /// <summary>Prow's <c>--kubeconfig</c>: one context per build cluster.</summary>
     public string? Kubeconfig { get; init; }
 

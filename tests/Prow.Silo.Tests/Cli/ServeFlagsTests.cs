@@ -58,12 +58,17 @@ public sealed class ServeFlagsTests : IDisposable
         Assert.Equal(("42", key, true, true), (options.GitHub.AppId, options.GitHub.AppPrivateKeyPath, options.GitHub.DryRun, options.GitHub.UsesApp));
     }
 
+    [Fact]
+    public void Parse_DeckUrl_IsCarried() =>
+        Assert.Equal(new Uri("https://prow.example.org/"), new ServeFlags().Parse(["--deck-url", "https://prow.example.org/"]).DeckUrl);
+
     public static TheoryData<string[], string> BadFlags => new()
     {
         { ["--port", "70000"], "--port 70000: must be between 0 and 65535" },
         { ["--silo-port", "0"], "--silo-port 0: must be between 1 and 65535" },
         { ["--hmac-secret-file", "/nonexistent/hmac"], "--hmac-secret-file /nonexistent/hmac: file not found" },
         { ["--github-endpoint", "ftp://x"], "--github-endpoint \"ftp://x\": not an http(s) URL" },
+        { ["--deck-url", "prow.example.org"], "--deck-url \"prow.example.org\": not an http(s) URL" },
         { ["--listen-address", "nowhere"], "--listen-address \"nowhere\": not an IP address" },
         { ["serve"], "unexpected argument \"serve\"" },
         { ["--bogus"], "unknown flag -bogus" },
