@@ -158,6 +158,18 @@ public static class ComponentDefaults
             else
                 controller.ReportTemplates = new() { ["*"] = controller.ReportTemplate };
         }
+        foreach (var (key, template) in controller.ReportTemplates ?? [])
+        {
+            // Prow compiles them at load; the failed-tests comment must not fail on a typo.
+            try
+            {
+                Templates.GoTemplate.Parse(template);
+            }
+            catch (Templates.GoTemplateException e)
+            {
+                problems.Error(controller, "report_templates", $"report_templates[\"{key}\"]: {e.Message}");
+            }
+        }
         if (controller.MaxConcurrency < 0)
             problems.Error(controller, "max_concurrency", $"controller has invalid max_concurrency ({controller.MaxConcurrency}), it needs to be a non-negative number");
         if (controller.MaxGoroutines == 0) controller.MaxGoroutines = MaxGoroutines;

@@ -1,5 +1,7 @@
+using Prow.Abstractions.Config.Controllers;
 using Prow.Abstractions.GitHub;
 using Prow.Abstractions.Jobs;
+using Prow.Abstractions.Templates;
 using Prow.Grains.Plugins;
 
 namespace Prow.Grains.Crier;
@@ -25,13 +27,31 @@ public static class FailedTestsComment
     public const string TableHeader = "Test name | Commit | Details | Required | Rerun command";
     public const string TableRule = "--- | --- | --- | --- | ---";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GoTemplate> ParsedTemplates = new(StringComparer.Ordinal);
+
+    private static GoTemplate Parse(string template)
+    {
+        if (ParsedTemplates.Count > 64) ParsedTemplates.Clear(); // only a handful of configs ever exist; reloads replace them
+        return ParsedTemplates.GetOrAdd(template, GoTemplate.Parse);
+    }
+
+    /// <summary>Prow's <c>ReportTemplateForRepo</c>: plank's report_templates for "org/repo", else "org", else "*"; null when none.</summary>
+    public static string? ReportTemplateFor(ControllerConfig plank, Refs refs)
+    {
+        if (plank.ReportTemplates is not { Count: > 0 } templates) return null;
+        if (templates.TryGetValue($"{refs.Org}/{refs.Repo}", out var repo)) return repo;
+        if (templates.TryGetValue(refs.Org, out var org)) return org;
+        return templates.TryGetValue("*", out var any) ? any : null;
+    }
+
     /// <summary>
     /// The plan for <paramref name="jobs"/> (one PR; only complete, reported jobs count) given the PR's
     /// comments; null when there is nothing to do (no complete job, or not exactly one pull).
     /// <paramref name="mustCreate"/> writes an "all tests passed" comment when no row remains (summary_comment_repos).
+    /// <paramref name="reportTemplate"/> is plank's report template for the repo (see <see cref="ReportTemplateFor"/>).
     /// </summary>
     public static CommentPlan? Plan(IReadOnlyList<ProwJob> jobs, IReadOnlyCollection<string>? jobTypesToReport,
-        Func<string, bool> isBot, IReadOnlyList<IssueComment> comments, bool mustCreate = false)
+        Func<string, bool> isBot, IReadOnlyList<IssueComment> comments, bool mustCreate = false, string? reportTemplate = null)
     {
         var valid = jobs.Where(j => GitHubReport.ShouldReport(j, jobTypesToReport) && j.Complete).ToList();
         if (valid.Count == 0) return null;
@@ -39,7 +59,7 @@ public static class FailedTestsComment
 
         var (deletes, entries, updateId) = Parse(valid, isBot, comments);
         var aborted = valid.Any(j => j.Status.State == ProwJobState.Aborted);
-        string? body = entries.Count > 0 || (mustCreate && !aborted) ? Create(valid[0], entries) : null;
+        string? body = entries.Count > 0 || (mustCreate && !aborted) ? Create(valid[0], entries, reportTemplate) : null;
         return new CommentPlan(deletes, body, updateId);
     }
 
@@ -119,9 +139,14 @@ public static class FailedTestsComment
             $"`{job.Spec.RerunCommand}`");
     }
 
-    /// <summary>Prow's <c>createComment</c> (without a report template: Prow's plank report_templates are Go templates, not rendered here).</summary>
-    public static string Create(ProwJob first, IReadOnlyList<string> entries)
+    /// <summary>
+    /// Prow's <c>createComment</c>: the table (or "all tests passed"), then the repo's report template executed on
+    /// the first job, then the bot's details block and the hidden tag. Throws <see cref="GoTemplateException"/>
+    /// when the template fails on the job (the report is retried, as in Prow).
+    /// </summary>
+    public static string Create(ProwJob first, IReadOnlyList<string> entries, string? reportTemplate = null)
     {
+        var rendered = string.IsNullOrEmpty(reportTemplate) ? null : Parse(reportTemplate).Execute(first);
         var author = first.Spec.Refs!.Pulls![0].Author;
         var lines = new List<string>();
         if (entries.Count == 0)
@@ -137,6 +162,7 @@ public static class FailedTestsComment
             lines.Add(TableRule);
         }
         lines.AddRange(entries);
+        if (rendered is not null) lines.AddRange(["", rendered]);
         lines.AddRange(["", "<details>", "", PluginResponses.AboutThisBot, "</details>", CommentTag]);
         return string.Join("\n", lines);
     }

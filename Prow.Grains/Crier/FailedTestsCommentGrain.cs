@@ -27,9 +27,10 @@ public sealed class FailedTestsCommentGrain(IGitHub github, IConfigSource config
             await GitHubReporter.UpdateCommentAsync(github, job, config.Current.Config);
             return null;
         }
-        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException or Abstractions.Templates.GoTemplateException)
         {
             // Returned, not thrown: the caller retries, and GitHubException need not cross the grain boundary.
+            // A report template failing on this job is retried too, as Prow's crier does: a config fix heals it.
             return e.Message;
         }
     }

@@ -50,7 +50,8 @@ public static class GitHubReporter
         var number = refs.Pulls![0].Number;
         var comments = await github.ListIssueCommentsAsync(refs.Org, refs.Repo, number, cancellationToken);
         var bot = await github.GetBotUserAsync(cancellationToken);
-        if (FailedTestsComment.Plan([job], config.GitHubReporter.JobTypesToReport, FailedTestsComment.BotChecker(bot.Login), comments) is not { } plan) return;
+        var template = FailedTestsComment.ReportTemplateFor(config.Plank, refs);
+        if (FailedTestsComment.Plan([job], config.GitHubReporter.JobTypesToReport, FailedTestsComment.BotChecker(bot.Login), comments, reportTemplate: template) is not { } plan) return;
         foreach (var id in plan.Deletes)
         {
             try

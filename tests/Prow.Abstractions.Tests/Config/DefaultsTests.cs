@@ -179,6 +179,17 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void A_report_template_that_does_not_parse_is_an_error_naming_its_key()
+    {
+        using var temp = new TempConfig("plank:\n  report_templates:\n    'org/repo': 'x {{.Spec.Job'\n");
+
+        var (_, diagnostics) = temp.Load();
+
+        var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("report_templates[\"org/repo\"]: template:", error.ToString());
+    }
+
+    [Fact]
     public void The_kubernetes_job_url_template_parses()
     {
         using var temp = new TempConfig("plank:\n  job_url_template: 'https://x/{{if eq .Spec.Type \"presubmit\"}}pr-logs{{else}}logs{{end}}/{{.Spec.Job}}/{{.Status.BuildID}}/'\n");

@@ -47,6 +47,39 @@ public sealed class FailedTestsCommentTests
         Assert.Equal(Expected(Row("pull-unit", "true")), plan.Body);
     }
 
+    /// <summary>kubernetes' plank.report_templates['*'] from the corpus config, rendered between the table and the details block.</summary>
+    [Fact]
+    public void The_repos_report_template_follows_the_table()
+    {
+        const string template = "[Full PR test history](https://prow.k8s.io/pr-history?org={{.Spec.Refs.Org}}&repo={{.Spec.Refs.Repo}}&pr={{with index .Spec.Refs.Pulls 0}}{{.Number}}{{end}}). "
+            + "[Your PR dashboard](https://prow.k8s.io/pr?query=is%3Apr%20state%3Aopen%20author%3A{{with index .Spec.Refs.Pulls 0}}{{.Author}}{{end}}).";
+
+        var plan = FailedTestsComment.Plan([Done("pull-unit", ProwJobState.Failure, optional: false)], null, IsBot, [], reportTemplate: template)!;
+
+        var expected = Expected(Row("pull-unit", "true")).Replace(
+            "\n\n<details>",
+            "\n\n[Full PR test history](https://prow.k8s.io/pr-history?org=org&repo=repo&pr=7). [Your PR dashboard](https://prow.k8s.io/pr?query=is%3Apr%20state%3Aopen%20author%3Aalice).\n\n<details>",
+            StringComparison.Ordinal);
+        Assert.Equal(expected, plan.Body);
+    }
+
+    [Fact]
+    public void A_report_template_failing_on_the_job_throws_so_the_report_is_retried() =>
+        Assert.Throws<Prow.Abstractions.Templates.GoTemplateException>(() =>
+            FailedTestsComment.Plan([Done("pull-unit", ProwJobState.Failure)], null, IsBot, [], reportTemplate: "{{with index .Spec.Refs.Pulls 3}}{{.Number}}{{end}}"));
+
+    [Theory]
+    [InlineData("org/repo", "repo")]
+    [InlineData("org/other", "org")]
+    [InlineData("else/where", "any")]
+    public void The_report_template_is_the_most_specific_one(string orgRepo, string expected)
+    {
+        var plank = new Prow.Abstractions.Config.Controllers.PlankConfig { ReportTemplates = new() { ["*"] = "any", ["org"] = "org", ["org/repo"] = "repo" } };
+        var parts = orgRepo.Split('/');
+        Assert.Equal(expected, FailedTestsComment.ReportTemplateFor(plank, new Refs { Org = parts[0], Repo = parts[1] }));
+        Assert.Null(FailedTestsComment.ReportTemplateFor(new Prow.Abstractions.Config.Controllers.PlankConfig(), new Refs { Org = "org", Repo = "repo" }));
+    }
+
     [Theory]
     [InlineData(null, "unknown")]
     [InlineData(true, "false")]
