@@ -15,6 +15,7 @@ public sealed class GrainProwJobCreator(Func<IGrainFactory> grains) : IProwJobCr
 
     public async Task<ProwJob> CreateAsync(ProwJob job, CancellationToken cancellationToken = default)
     {
+        Webhooks.ProcessingEffects.Mark();
         var factory = grains();
         if (job.Spec.Type == ProwJobType.Presubmit && job.Spec.Refs is { Pulls: [var pull] } refs)
             await factory.GetGrain<IPullRequestJobsGrain>(PullRequestKey(refs.Org, refs.Repo, pull.Number)).Record(pull.Sha, job.Metadata.Name);
@@ -23,6 +24,7 @@ public sealed class GrainProwJobCreator(Func<IGrainFactory> grains) : IProwJobCr
 
     public async Task<int> AbortPresubmitsAsync(string org, string repo, int number, string? keepSha, string description, CancellationToken cancellationToken = default)
     {
+        Webhooks.ProcessingEffects.Mark();
         var factory = grains();
         var names = await factory.GetGrain<IPullRequestJobsGrain>(PullRequestKey(org, repo, number)).TakeOthers(keepSha);
         var aborted = 0;

@@ -61,6 +61,7 @@ public sealed class PluginDispatcher(
         {
             if (external.Events.Count > 0 && !external.Events.Contains(webhook.EventType, StringComparer.Ordinal)) continue;
             externalPlugins.Enqueue(new ExternalPluginDelivery(external.Name, external.Endpoint, webhook));
+            Webhooks.ProcessingEffects.Mark();
         }
     }
 
@@ -115,6 +116,8 @@ public sealed class PluginDispatcher(
         catch (Exception ex)
         {
             failed = true;
+            // Whatever the plugin did before it failed is unknown: save the event's completion at once.
+            Webhooks.ProcessingEffects.Mark();
             logger.LogError(ex, "Plugin {Plugin} failed handling {EventType} event {DeliveryId}", plugin.Name, eventType, target.Webhook.DeliveryId);
         }
         metrics.Observe(eventType, action, plugin.Name, tracking.Used, time.GetElapsedTime(started), failed);

@@ -16,6 +16,8 @@ public sealed class UsageTrackingGitHub(IGitHub inner) : IGitHub
     private IGitHub Use()
     {
         _used = true;
+        // Conservative: reads count too, so an event whose plugins touched GitHub at all has its completion saved at once.
+        Webhooks.ProcessingEffects.Mark();
         return inner;
     }
 

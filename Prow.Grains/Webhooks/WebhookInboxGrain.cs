@@ -8,7 +8,10 @@ namespace Prow.Grains.Webhooks;
 /// Base of the grains that own webhook events. <see cref="Accept"/> persists the event before it
 /// returns (the gateway answers 200 only then); a drain loop, running as an interleaving grain timer
 /// so new events are accepted while one is processed, handles the inbox in order and persists each
-/// completion. A reminder exists while events are pending, so a restart resumes them.
+/// completion before anything else happens when processing had effects outside the grain
+/// (<see cref="ProcessingEffects"/>); the completion of an event without such effects is written with
+/// the grain's next write (a crash before it only repeats harmless work). A reminder exists while
+/// events are pending, so a restart resumes them.
 /// </summary>
 public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IRemindable
     where TState : class, IHasInbox, new()
@@ -19,6 +22,7 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
     private IGrainTimer? _drainTimer;
     private bool _draining;
     private bool _reminderRegistered;
+    private bool _completionUnsaved;
 
     protected WebhookInboxGrain(IPersistentState<TState> state, IOptions<InboxOptions> options, TimeProvider time, ILogger logger)
     {
@@ -33,7 +37,10 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
     protected TimeProvider Time { get; }
     protected ILogger Logger { get; }
 
-    /// <summary>Handles one event. Throwing means "try again later" (with backoff, up to MaxAttempts).</summary>
+    /// <summary>
+    /// Handles one event. Throwing means "try again later" (with backoff, up to MaxAttempts). Effects outside the
+    /// grain that must not be repeated after a crash are marked with <see cref="ProcessingEffects.Mark"/>.
+    /// </summary>
     protected abstract Task ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -63,6 +70,23 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
 
     public Task<int> PendingCount() => Task.FromResult(State.Inbox.Pending.Count);
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_completionUnsaved)
+        {
+            try
+            {
+                await PersistAsync();
+            }
+            catch (Exception ex)
+            {
+                // Only work without effects is repeated after the next activation.
+                Logger.LogWarning(ex, "Could not save completed events of {Grain} on deactivation; they will be processed again", this.GetPrimaryKeyString());
+            }
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ResumeReminder) return;
@@ -72,6 +96,8 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
             if (!_draining) ScheduleDrain(TimeSpan.Zero);
             return;
         }
+        // The persisted inbox must be empty too before nothing brings the grain back after a restart.
+        if (_completionUnsaved) await PersistAsync();
         if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
         _reminderRegistered = false;
     }
@@ -82,7 +108,18 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
         await _writeLock.WaitAsync();
         try
         {
-            await _state.WriteStateAsync();
+            // Every write carries the completions made so far.
+            var carried = _completionUnsaved;
+            _completionUnsaved = false;
+            try
+            {
+                await _state.WriteStateAsync();
+            }
+            catch
+            {
+                _completionUnsaved |= carried;
+                throw;
+            }
         }
         finally
         {
@@ -111,10 +148,16 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
                     if (dueAt is { } at) ScheduleDrain(at - Time.GetUtcNow());
                     break;
                 }
+                var effects = ProcessingEffects.Begin();
                 try
                 {
                     await ProcessAsync(entry.Event, cancellationToken);
                     InboxLedger.Complete(State.Inbox, entry);
+                    if (!effects.Marked)
+                    {
+                        _completionUnsaved = true;
+                        continue;
+                    }
                 }
                 catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
                 {

@@ -39,13 +39,21 @@ var bare = await BareEndpoint.StartAsync(secretBytes);
 
 var targets = new (string Name, Uri Url)[] { ("bare HMAC endpoint", new Uri(bare.Urls.First())), ("prow /hook (all-in-one, SQLite)", new Uri(prow.Urls.First())) };
 var rows = new List<string>();
+var costs = new List<string>();
 var throughput = new Dictionary<string, double>();
 foreach (var (name, url) in targets)
 {
     var generator = new LoadGenerator(url, template, secretBytes, pullRequests);
     await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(3)); // warm-up
+    // CPU time and allocation per delivery (whole process: the generator's share is the same for both targets)
+    // move less with other load on the machine than throughput does.
+    var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
     var closed = await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(seconds));
-    var open = await generator.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds));
+    var cpuPerRequest = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(closed.Requests, 1);
+    var kbPerRequest = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / Math.Max(closed.Requests, 1);
+    costs.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {cpuPerRequest:0.000} | {kbPerRequest:0} |"));
+    var open = rate > 0 ? await generator.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds)) : new LoadGenerator.Result(0, 0, 0, []); // --rate 0: closed loop only
     throughput[name] = closed.Throughput;
     rows.Add(string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {closed.Throughput:0} | {closed.Percentile(0.5):0.0} | {closed.Percentile(0.99):0.0} | {closed.Errors} | {rate} | {open.Percentile(0.5):0.0} | {open.Percentile(0.99):0.0} | {open.Errors} |"));
@@ -55,6 +63,10 @@ Console.WriteLine($"webhook ingest: {Environment.ProcessorCount} cores, {seconds
 Console.WriteLine("| target | max req/s (closed loop) | p50 ms | p99 ms | errors | open-loop rate req/s | p50 ms | p99 ms | errors |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
+Console.WriteLine();
+Console.WriteLine("| target (closed loop, whole process) | CPU ms per request | KB allocated per request |");
+Console.WriteLine("|---|---|---|");
+foreach (var cost in costs) Console.WriteLine(cost);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (prow / bare, closed-loop throughput): {throughput[targets[1].Name] / throughput[targets[0].Name]:0.00}"));
 
 await bare.StopAsync();

@@ -125,6 +125,29 @@ public class PluginDispatcherTests
         Assert.Equal(1, harness.Observations("pull_request", "closed", "lgtm", tookAction: false));
     }
 
+    /// <summary>What makes the inbox save an event's completion at once (see ProcessingEffects).</summary>
+    [Fact]
+    public async Task Effects_AreRecordedForGitHubUseForwardingAndFailures_NotForPluginsThatDidNothing()
+    {
+        var quiet = new ProbePlugin("lgtm", ["push"]);
+        var effects = Prow.Grains.Webhooks.ProcessingEffects.Begin();
+        await new DispatcherHarness("plugins:\n  Codertocat: [lgtm]\n", quiet).DispatchAsync("push", PushTo("Hello-World"));
+        Assert.Single(quiet.Calls);
+        Assert.False(effects.Marked);
+
+        effects = Prow.Grains.Webhooks.ProcessingEffects.Begin();
+        await new DispatcherHarness("plugins:\n  Codertocat: [hold]\n").DispatchAsync("issue_comment", CommentPayloads.OnPullRequest("/hold"));
+        Assert.True(effects.Marked);
+
+        effects = Prow.Grains.Webhooks.ProcessingEffects.Begin();
+        await new DispatcherHarness("plugins:\n  Codertocat: [size]\n", new ProbePlugin("size", ["push"], throws: true)).DispatchAsync("push", PushTo("Hello-World"));
+        Assert.True(effects.Marked);
+
+        effects = Prow.Grains.Webhooks.ProcessingEffects.Begin();
+        await new DispatcherHarness("external_plugins:\n  Codertocat:\n  - name: everything\n").DispatchAsync("push", PushTo("Hello-World"));
+        Assert.True(effects.Marked);
+    }
+
     [Fact]
     public async Task ExternalPlugins_GetTheOriginalWebhook_WhenTheirEventsMatch()
     {

@@ -41,7 +41,7 @@ public sealed class HookHost : IAsyncDisposable
     /// GitHub (token auth); otherwise plugins are replaced by <paramref name="dispatcher"/> (a recorder by default).
     /// </summary>
     public static async Task<HookHost> StartAsync(TempDirectory dir, RecordingDispatcher? dispatcher = null, string? dataDir = null, string? hmac = null,
-        FakeGitHub.FakeGitHubServer? github = null)
+        FakeGitHub.FakeGitHubServer? github = null, Action<ISiloBuilder>? configureSilo = null)
     {
         dispatcher ??= new RecordingDispatcher();
         var options = new ProwHostOptions
@@ -67,6 +67,7 @@ public sealed class HookHost : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
             });
             if (github is null) silo.Services.AddSingleton<IPluginDispatcher>(dispatcher);
+            configureSilo?.Invoke(silo);
         });
         await app.StartAsync();
         return new HookHost(app, dispatcher, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });

@@ -12,6 +12,9 @@ public sealed class RecordingDispatcher : IPluginDispatcher
     /// <summary>When set, every dispatch throws (a plugin pipeline that cannot finish: the event must stay pending).</summary>
     public bool Fail { get; set; }
 
+    /// <summary>When set, every dispatch reports an effect outside the grain (as a plugin calling GitHub does).</summary>
+    public bool MarkEffects { get; set; }
+
     public IReadOnlyList<WebhookEvent> Seen => [.. _seen];
 
     public int Count(string deliveryId) => _seen.Count(e => e.DeliveryId == deliveryId);
@@ -19,6 +22,7 @@ public sealed class RecordingDispatcher : IPluginDispatcher
     public Task DispatchAsync(WebhookEvent webhook, CancellationToken cancellationToken = default)
     {
         if (Fail) throw new InvalidOperationException("dispatch failed (test)");
+        if (MarkEffects) Prow.Grains.Webhooks.ProcessingEffects.Mark();
         _seen.Enqueue(webhook);
         return Task.CompletedTask;
     }
