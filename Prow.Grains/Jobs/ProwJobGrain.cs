@@ -33,7 +33,7 @@ public sealed partial class ProwJobGrain(
     [PersistentState(ProwJobGrain.StateName)] IPersistentState<ProwJobGrainState> state,
     IBuildClusters clusters,
     IConfigSource config,
-    IGitHub github,
+    IEnumerable<IJobReporter> reporters,
     IOptions<ProwJobOptions> options,
     TimeProvider time,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain, IProwJobWorkloadGrain, IRemindable
@@ -60,9 +60,10 @@ public sealed partial class ProwJobGrain(
     private DateTimeOffset? _timerDue;
     private TimeSpan _retryDelay;
 
-    /// <summary>After a failed GitHub report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
-    private TimeSpan _reportRetryDelay;
-    private DateTimeOffset _reportNotBefore;
+    private readonly IJobReporter[] _reporters = [.. reporters];
+
+    /// <summary>Per reporter, after a failed report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
+    private readonly Dictionary<string, (TimeSpan Delay, DateTimeOffset NotBefore)> _reportBackoff = new(StringComparer.Ordinal);
 
     public async Task<ProwJob> Create(ProwJob job)
     {
@@ -326,11 +327,11 @@ public sealed partial class ProwJobGrain(
         await PublishAsync();
     }
 
-    /// <summary>The follow-ups a persisted change needs: the index, crier's GitHub report, the admission slot, the workload's removal.</summary>
+    /// <summary>The follow-ups a persisted change needs: the index, crier's reports, the admission slot, the workload's removal.</summary>
     private async Task CatchUpAsync()
     {
         if (S.IndexedVersion < S.Version) await PublishAsync();
-        await ReportToGitHubAsync();
+        await ReportAsync();
         var job = S.Job!;
         if (!job.Complete) return;
         if (S.WorkloadCleanupPending)
@@ -359,47 +360,62 @@ public sealed partial class ProwJobGrain(
     }
 
     /// <summary>
-    /// Crier's github-reporter: the job's current state, once (<c>status.prev_report_states</c> is persisted after
-    /// the report, so a restart does not report it again). A failed report is retried with doubling delays and
-    /// never holds up the job itself; the reminder stays until the report is done.
+    /// Crier: the job's current state to every reporter that should report it and has not yet (its name in
+    /// <c>status.prev_report_states</c> is set and persisted after the report, so a restart does not report it
+    /// again). The due reporters run side by side; each failed one is retried alone with its own doubling delays
+    /// (a Slack outage does not hold up GitHub or the job itself); the reminder stays until all are done.
     /// </summary>
-    private async Task ReportToGitHubAsync()
+    private async Task ReportAsync()
     {
         var job = S.Job!;
-        if (!GitHubReportPending(job) || time.GetUtcNow() < _reportNotBefore) return;
-        var reported = job.Status.State!.Value;
-        try
-        {
-            var snapshot = config.Current.Config;
-            if (await GitHubReporter.ReportStatusAsync(github, job, snapshot)
-                && await GrainFactory.GetGrain<IFailedTestsCommentGrain>(FailedTestsCommentGrain.Key(job.Spec.Refs!)).Update(job) is { } error)
-            {
-                throw new GitHubException(0, "failed-tests comment", error);
-            }
-        }
-        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException or OrleansException)
-        {
-            // OrleansException: the PR's comment grain could not be reached; like GitHub's failures, retried later.
-            _reportRetryDelay = _reportRetryDelay == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(_reportRetryDelay.Ticks * 2, Options.ReconcilePeriod.Ticks));
-            _reportNotBefore = time.GetUtcNow() + _reportRetryDelay;
-            LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), _reportRetryDelay);
-            Schedule(_reportRetryDelay);
-            return;
-        }
-        _reportRetryDelay = TimeSpan.Zero;
+        if (job.Status.State is not { } reported) return;
+        var snapshot = config.Current.Config;
+        var now = time.GetUtcNow();
+        var due = _reporters.Where(r => ReportPending(r, job, snapshot)
+            && !(_reportBackoff.TryGetValue(r.Name, out var backoff) && now < backoff.NotBefore)).ToList();
+        if (due.Count == 0) return;
+
+        var outcomes = await Task.WhenAll(due.Select(r => ReportOneAsync(r, job, snapshot, reported)));
+        var done = due.Where((_, i) => outcomes[i]).ToList();
+        if (done.Count == 0) return;
         var status = job.Status.Clone();
         status.PrevReportStates ??= [];
-        status.PrevReportStates[GitHubReport.ReporterName] = reported;
+        foreach (var reporter in done) status.PrevReportStates[reporter.Name] = reported;
         await SaveStatusAsync(status);
     }
 
-    private bool GitHubReportPending(ProwJob job) =>
-        Options.ReportToGitHub && job.Status.State is { } current && GitHubReport.ReporterShouldReport(job)
-        && !(job.Status.PrevReportStates?.TryGetValue(GitHubReport.ReporterName, out var previous) == true && previous == current);
+    /// <summary>One reporter's report; false (and a retry scheduled) when it failed.</summary>
+    private async Task<bool> ReportOneAsync(IJobReporter reporter, ProwJob job, ProwConfig snapshot, ProwJobState reported)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(Options.ReportTimeout, time);
+            await reporter.ReportAsync(job, snapshot, timeout.Token);
+            _reportBackoff.Remove(reporter.Name);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Any failure is retried: GitHubException, HttpRequestException, timeouts, OrleansException (the PR's comment
+            // grain), JobReportException; a reporter gives up for good by returning, never by throwing.
+            var previous = _reportBackoff.TryGetValue(reporter.Name, out var backoff) ? backoff.Delay : TimeSpan.Zero;
+            var delay = previous == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, Options.ReconcilePeriod.Ticks));
+            var wait = e is JobReportException { RetryAfter: { } after } && after > delay ? after : delay;
+            _reportBackoff[reporter.Name] = (delay, time.GetUtcNow() + wait);
+            LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), reporter.Name, wait);
+            Schedule(wait);
+            return false;
+        }
+    }
+
+    private static bool ReportPending(IJobReporter reporter, ProwJob job, ProwConfig snapshot) =>
+        job.Status.State is { } current
+        && !(job.Status.PrevReportStates?.TryGetValue(reporter.Name, out var previous) == true && previous == current)
+        && reporter.ShouldReport(job, snapshot);
 
     private async Task StopReminderWhenDoneAsync()
     {
-        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version || GitHubReportPending(S.Job!)) return;
+        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version || AnyReportPending(S.Job!)) return;
         if (!S.ReminderStopped)
         {
             if (await this.GetReminder(ReconcileReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -408,6 +424,12 @@ public sealed partial class ProwJobGrain(
         }
         _timer?.Dispose();
         _timer = null;
+    }
+
+    private bool AnyReportPending(ProwJob job)
+    {
+        var snapshot = config.Current.Config;
+        return _reporters.Any(r => ReportPending(r, job, snapshot));
     }
 
     /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when the template fails, as Prow logs and goes on.</summary>
@@ -433,8 +455,8 @@ public sealed partial class ProwJobGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reconcile failed, retrying in {Delay}")]
     private partial void LogRetry(Exception e, string name, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reporting state {State} to GitHub failed, retrying in {Delay}")]
-    private partial void LogReportRetry(Exception e, string name, string state, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reporting state {State} with {Reporter} failed, retrying in {Delay}")]
+    private partial void LogReportRetry(Exception e, string name, string state, string reporter, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
     private partial void LogRevival(string name, string cause, int count);
@@ -480,8 +502,9 @@ public sealed class ProwJobOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Crier's github-reporter: commit statuses and the failed-tests comment for presubmits and postsubmits
-    /// (<c>spec.report</c>). The host turns it off when it has no GitHub credentials.
+    /// How long one reporter's report of one state may take before it counts as failed (and is retried).
+    /// The reporters themselves are the registered <see cref="Ports.IJobReporter"/>s (the host registers
+    /// crier's github-reporter only with GitHub credentials, Slack only with Slack credentials, ...).
     /// </summary>
-    public bool ReportToGitHub { get; set; } = true;
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
