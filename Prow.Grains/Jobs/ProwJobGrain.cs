@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
-using Prow.Grains.Crier;
 using Prow.Grains.Ports;
 
 namespace Prow.Grains.Jobs;

@@ -45,6 +45,11 @@ public sealed class WebhookJobReporter(IHttpClientFactory http, WebhookReporterO
         var signature = _secret is null ? null : Sign(ReadSecret(_secret), body);
         var key = (job.Name, state);
         if (_delivered.Count > MaxRemembered) _delivered.Clear(); // only partial deliveries are kept; losing them only repeats a POST
+        foreach (var stale in _delivered.Keys.Where(k => k.Job == job.Name && k.State != state))
+        {
+            // The job moved on before an earlier state reached every URL: that state is not sent any more.
+            _delivered.TryRemove(stale, out _);
+        }
         var done = _delivered.GetOrAdd(key, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
         var failures = new List<string>();
         TimeSpan? retryAfter = null;
