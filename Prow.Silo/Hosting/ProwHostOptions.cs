@@ -77,6 +77,7 @@ public sealed class ProwHostOptions
         WebhookUrlFiles = SlackWebhookUrlFiles,
         TokenFiles = SlackTokenFiles,
         ApiEndpoint = SlackApiEndpoint,
+        DryRun = DryRun,
     };
 
     public Adapters.Crier.WebhookReporterOptions WebhookReporter => new()
@@ -84,6 +85,7 @@ public sealed class ProwHostOptions
         Urls = WebhookReporterUrls,
         HmacSecretFile = WebhookReporterHmacSecretFile,
         JobTypes = WebhookReporterJobTypes,
+        DryRun = DryRun,
     };
 
     public Adapters.GitHub.GitHubClientOptions GitHub => new()

@@ -19,7 +19,7 @@ public static class CrierServiceCollectionExtensions
     public static IServiceCollection AddWebhookReporter(this IServiceCollection services, WebhookReporterOptions options)
     {
         services.AddHttpClient(WebhookJobReporter.HttpClientName, c => c.Timeout = options.Timeout);
-        services.AddSingleton<IJobReporter>(sp => new WebhookJobReporter(sp.GetRequiredService<IHttpClientFactory>(), options));
+        services.AddSingleton<IJobReporter>(sp => new WebhookJobReporter(sp.GetRequiredService<IHttpClientFactory>(), options, sp.GetRequiredService<ILogger<WebhookJobReporter>>()));
         return services;
     }
 }

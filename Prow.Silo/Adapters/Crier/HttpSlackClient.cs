@@ -15,7 +15,7 @@ namespace Prow.Silo.Adapters.Crier;
 /// <see cref="JobReportException"/> to be retried; other refusals (4xx, channel_not_found, invalid_auth, ...)
 /// are returned as permanent.
 /// </summary>
-public sealed class HttpSlackClient : ISlackClient
+public sealed partial class HttpSlackClient : ISlackClient
 {
     public const string HttpClientName = "slack";
 
@@ -26,10 +26,14 @@ public sealed class HttpSlackClient : ISlackClient
     private readonly Dictionary<string, SecretFile> _webhooks;
     private readonly Dictionary<string, SecretFile> _tokens;
     private readonly Uri _postMessage;
+    private readonly bool _dryRun;
+    private readonly ILogger _logger;
 
-    public HttpSlackClient(IHttpClientFactory http, SlackClientOptions options)
+    public HttpSlackClient(IHttpClientFactory http, SlackClientOptions options, ILogger<HttpSlackClient>? logger = null)
     {
         _http = http;
+        _dryRun = options.DryRun;
+        _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _webhooks = options.WebhookUrlFiles.ToDictionary(p => p.Key, p => new SecretFile(p.Value), StringComparer.Ordinal);
         _tokens = options.TokenFiles.ToDictionary(p => p.Key, p => new SecretFile(p.Value), StringComparer.Ordinal);
         _postMessage = new Uri(options.ApiEndpoint.TrimEnd('/') + "/chat.postMessage");
@@ -39,6 +43,12 @@ public sealed class HttpSlackClient : ISlackClient
 
     public async Task<string?> PostMessageAsync(string host, string channel, string text, CancellationToken cancellationToken)
     {
+        if (!HasHost(host)) return $"no Slack credentials for host \"{host}\"";
+        if (_dryRun)
+        {
+            LogDryRun(host, channel, text);
+            return null;
+        }
         var body = new SlackMessage(channel, text);
         using var request = new HttpRequestMessage(HttpMethod.Post, _postMessage) { Content = JsonContent.Create(body, SlackJson.Default.SlackMessage) };
         var viaToken = false;
@@ -79,6 +89,9 @@ public sealed class HttpSlackClient : ISlackClient
         if (TransientErrors.Contains(error)) throw new JobReportException($"Slack answered error {error}", RetryAfter(response));
         return error;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry run: not posting to Slack host {Host} channel {Channel}: {Text}")]
+    private partial void LogDryRun(string host, string channel, string text);
 
     private static string Read(SecretFile file)
     {

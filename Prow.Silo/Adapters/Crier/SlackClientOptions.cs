@@ -17,5 +17,8 @@ public sealed class SlackClientOptions
     /// <summary>How long one HTTP call to Slack may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Messages are logged, not posted (the host's <c>--dry-run</c>, as Prow's crier passes it to its Slack reporter).</summary>
+    public bool DryRun { get; init; }
+
     public bool HasCredentials => WebhookUrlFiles.Count > 0 || TokenFiles.Count > 0;
 }

@@ -19,7 +19,7 @@ namespace Prow.Silo.Adapters.Crier;
 /// URL gets a state twice only if the silo restarts (or the job's grain moves) between a partial delivery and
 /// its retry.
 /// </summary>
-public sealed class WebhookJobReporter(IHttpClientFactory http, WebhookReporterOptions options) : IJobReporter
+public sealed partial class WebhookJobReporter(IHttpClientFactory http, WebhookReporterOptions options, ILogger<WebhookJobReporter>? logger = null) : IJobReporter
 {
     public const string ReporterName = "webhook-reporter";
     public const string HttpClientName = "webhook-reporter";
@@ -27,6 +27,7 @@ public sealed class WebhookJobReporter(IHttpClientFactory http, WebhookReporterO
 
     private const int MaxRemembered = 10_000;
 
+    private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     private readonly SecretFile? _secret = options.HmacSecretFile is { } path ? new SecretFile(path) : null;
 
     /// <summary>(job, state) → the URLs that took it, while some have not.</summary>
@@ -41,6 +42,11 @@ public sealed class WebhookJobReporter(IHttpClientFactory http, WebhookReporterO
     public async Task ReportAsync(ProwJob job, ProwConfig config, CancellationToken cancellationToken)
     {
         var state = job.Status.State!.Value;
+        if (options.DryRun)
+        {
+            LogDryRun(job.Name, ProwJobStateMachine.Name(state), options.Urls.Count);
+            return;
+        }
         var body = Encoding.UTF8.GetBytes(ProwJobJson.Serialize(job));
         var signature = _secret is null ? null : Sign(ReadSecret(_secret), body);
         var key = (job.Name, state);
@@ -80,6 +86,9 @@ public sealed class WebhookJobReporter(IHttpClientFactory http, WebhookReporterO
         if (failures.Count > 0) throw new JobReportException(string.Join("; ", failures), retryAfter);
         _delivered.TryRemove(key, out _);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dry run: not sending state {State} of ProwJob {Name} to {Count} webhook URL(s)")]
+    private partial void LogDryRun(string name, string state, int count);
 
     /// <summary>GitHub's webhook signature format: <c>sha256=</c> and the lower-case hex HMAC-SHA256 of the body.</summary>
     public static string Sign(string secret, byte[] body) =>

@@ -14,6 +14,9 @@ public sealed class WebhookReporterOptions
     /// <summary>Job types reported; empty for all.</summary>
     public IReadOnlyList<ProwJobType> JobTypes { get; init; } = [];
 
+    /// <summary>Deliveries are logged, not sent (the host's <c>--dry-run</c>).</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>How long one POST may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -102,6 +102,17 @@ public sealed class CrierAdaptersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dry_run_sends_nothing_and_counts_as_done()
+    {
+        var slack = new HttpSlackClient(Http, new SlackClientOptions { TokenFiles = new Dictionary<string, string> { ["*"] = _dir.Write("t", "x") }, ApiEndpoint = _receiver.Url("api"), DryRun = true });
+        Assert.Null(await slack.PostMessageAsync("*", "#ci", "text", CancellationToken.None));
+        Assert.Equal("no Slack credentials for host \"corp\"", await slack.PostMessageAsync("corp", "#ci", "text", CancellationToken.None));
+        var webhook = new WebhookJobReporter(Http, new WebhookReporterOptions { Urls = [_receiver.Url("hook")], DryRun = true });
+        await webhook.ReportAsync(JobHostFixture.NewJob("dry", ProwJobType.Periodic), new ProwConfig(), CancellationToken.None);
+        Assert.Empty(_receiver.Requests);
+    }
+
+    [Fact]
     public void The_signature_is_GitHubs_format() =>
         // GitHub's documented example of a webhook signature.
         Assert.Equal("sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
