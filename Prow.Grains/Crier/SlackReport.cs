@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Templates;
@@ -25,6 +26,11 @@ public static class SlackReport
 
     private static readonly ConcurrentDictionary<string, GoTemplate> Parsed = new(StringComparer.Ordinal);
 
+    /// <summary>A config's job_states_to_report parsed once per loaded list (a reload brings new lists), not on every pass.</summary>
+    private static readonly ConditionalWeakTable<List<string>, List<ProwJobState>> ParsedStates = new();
+
+    private static List<ProwJobState> Parse(List<string> names) => [.. names.Select(ConfigConversion.ParseState).OfType<ProwJobState>()];
+
     /// <summary>
     /// Prow's <c>SlackReporterConfigs.GetSlackReporter</c>: "org/repo", else "org", else "*", of the job's
     /// <c>refs</c> (or first <c>extra_refs</c>); jobs without refs use "*". Null when no key matches.
@@ -48,7 +54,7 @@ public static class SlackReport
     public static SlackTarget? Merge(JobSlackConfig? job, Abstractions.Config.Reporting.SlackReporter? global)
     {
         if (job is null && global is null) return null;
-        var globalStates = global?.JobStatesToReport?.Select(ConfigConversion.ParseState).OfType<ProwJobState>().ToList();
+        var globalStates = global?.JobStatesToReport is { } names ? ParsedStates.GetValue(names, Parse) : null;
         if (job is null) return new SlackTarget(global!.Host, global.Channel, globalStates, global.ReportTemplate, global.Report);
         return new SlackTarget(
             job.Host.Length > 0 ? job.Host : global?.Host ?? "",
