@@ -61,6 +61,9 @@ public sealed partial class ProwJobGrain(
 
     private readonly IJobReporter[] _reporters = [.. reporters];
 
+    /// <summary>Reports under way, by reporter: the state being reported and the report (null when done, else its failure).</summary>
+    private readonly Dictionary<string, (ProwJobState State, Task<Exception?> Task)> _reportsInFlight = new(StringComparer.Ordinal);
+
     /// <summary>Per reporter, after a failed report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
     private readonly Dictionary<string, (TimeSpan Delay, DateTimeOffset NotBefore)> _reportBackoff = new(StringComparer.Ordinal);
 
@@ -360,50 +363,75 @@ public sealed partial class ProwJobGrain(
 
     /// <summary>
     /// Crier: the job's current state to every reporter that should report it and has not yet (its name in
-    /// <c>status.prev_report_states</c> is set and persisted after the report, so a restart does not report it
-    /// again). The due reporters run side by side; each failed one is retried alone with its own doubling delays
-    /// (a Slack outage does not hold up GitHub or the job itself); the reminder stays until all are done.
+    /// <c>status.prev_report_states</c>, set and persisted after the report, so a restart does not report it
+    /// again). Reports run in the background: a pass starts the due ones and records those that finished (a
+    /// finished report schedules a pass), so a slow or failing reporter holds up neither the job, nor calls to
+    /// the grain, nor the other reporters; each failed one is retried alone with its own doubling delays. The
+    /// reminder stays until every report is done.
     /// </summary>
     private async Task ReportAsync()
     {
         var job = S.Job!;
-        if (job.Status.State is not { } reported) return;
+        if (job.Status.State is null) return;
         var snapshot = config.Current.Config;
         var now = time.GetUtcNow();
-        var due = _reporters.Where(r => ReportPending(r, job, snapshot)
-            && !(_reportBackoff.TryGetValue(r.Name, out var backoff) && now < backoff.NotBefore)).ToList();
-        if (due.Count == 0) return;
+        ProwJob? copy = null;
+        foreach (var reporter in _reporters)
+        {
+            if (_reportsInFlight.ContainsKey(reporter.Name) || !ReportPending(reporter, job, snapshot)) continue;
+            if (_reportBackoff.TryGetValue(reporter.Name, out var backoff) && now < backoff.NotBefore) continue;
+            // Reporters get their own copy: the grain replaces the status while they run.
+            copy ??= ProwJobJson.Clone(job);
+            _reportsInFlight[reporter.Name] = (copy.Status.State!.Value, RunReportAsync(reporter, copy, snapshot));
+        }
+        await RecordFinishedReportsAsync();
+    }
 
-        var outcomes = await Task.WhenAll(due.Select(r => ReportOneAsync(r, job, snapshot, reported)));
-        var done = due.Where((_, i) => outcomes[i]).ToList();
-        if (done.Count == 0) return;
-        var status = job.Status.Clone();
+    /// <summary>Records the reports that finished: done ones in <c>prev_report_states</c> (one write), failed ones get a retry.</summary>
+    private async Task RecordFinishedReportsAsync()
+    {
+        List<(string Name, ProwJobState State)>? done = null;
+        foreach (var (name, (reported, task)) in _reportsInFlight.Where(p => p.Value.Task.IsCompleted).ToList())
+        {
+            _reportsInFlight.Remove(name);
+            if (await task is { } e)
+            {
+                var previous = _reportBackoff.TryGetValue(name, out var backoff) ? backoff.Delay : TimeSpan.Zero;
+                var delay = previous == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, Options.ReconcilePeriod.Ticks));
+                var wait = e is JobReportException { RetryAfter: { } after } && after > delay ? after : delay;
+                _reportBackoff[name] = (delay, time.GetUtcNow() + wait);
+                LogReportRetry(e, S.Job!.Name, ProwJobStateMachine.Name(reported), name, wait);
+                Schedule(wait);
+                continue;
+            }
+            _reportBackoff.Remove(name);
+            (done ??= []).Add((name, reported));
+        }
+        if (done is null) return;
+        var status = S.Job!.Status.Clone();
         status.PrevReportStates ??= [];
-        foreach (var reporter in done) status.PrevReportStates[reporter.Name] = reported;
+        foreach (var (name, reported) in done) status.PrevReportStates[name] = reported;
         await SaveStatusAsync(status);
     }
 
-    /// <summary>One reporter's report; false (and a retry scheduled) when it failed.</summary>
-    private async Task<bool> ReportOneAsync(IJobReporter reporter, ProwJob job, ProwConfig snapshot, ProwJobState reported)
+    /// <summary>One reporter's report, in the background: null when done, else the failure to retry. Its end schedules a pass to record it.</summary>
+    private async Task<Exception?> RunReportAsync(IJobReporter reporter, ProwJob job, ProwConfig snapshot)
     {
         try
         {
             using var timeout = new CancellationTokenSource(Options.ReportTimeout, time);
             await reporter.ReportAsync(job, snapshot, timeout.Token);
-            _reportBackoff.Remove(reporter.Name);
-            return true;
+            return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Any failure is retried: GitHubException, HttpRequestException, timeouts, OrleansException (the PR's comment
             // grain), JobReportException; a reporter gives up for good by returning, never by throwing.
-            var previous = _reportBackoff.TryGetValue(reporter.Name, out var backoff) ? backoff.Delay : TimeSpan.Zero;
-            var delay = previous == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, Options.ReconcilePeriod.Ticks));
-            var wait = e is JobReportException { RetryAfter: { } after } && after > delay ? after : delay;
-            _reportBackoff[reporter.Name] = (delay, time.GetUtcNow() + wait);
-            LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), reporter.Name, wait);
-            Schedule(wait);
-            return false;
+            return e;
+        }
+        finally
+        {
+            Schedule(TimeSpan.Zero);
         }
     }
 
@@ -428,7 +456,7 @@ public sealed partial class ProwJobGrain(
     private bool AnyReportPending(ProwJob job)
     {
         var snapshot = config.Current.Config;
-        return _reporters.Any(r => ReportPending(r, job, snapshot));
+        return _reportsInFlight.Count > 0 || _reporters.Any(r => ReportPending(r, job, snapshot));
     }
 
     /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when the template fails, as Prow logs and goes on.</summary>

@@ -46,6 +46,27 @@ public sealed class HttpReceiver : IAsyncDisposable
     /// <summary>While set, every request is answered with this status (after the queued failures).</summary>
     public int? HoldStatus { get; set; }
 
+    private TaskCompletionSource? _stall;
+
+    /// <summary>From now on requests get no answer until <see cref="Release"/> (they are counted in <see cref="Stalled"/>).</summary>
+    public void Stall()
+    {
+        lock (_lock) _stall ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Answers the stalled requests and stops stalling.</summary>
+    public void Release()
+    {
+        TaskCompletionSource? stall;
+        lock (_lock) (stall, _stall) = (_stall, null);
+        stall?.TrySetResult();
+    }
+
+    /// <summary>How many requests are waiting for <see cref="Release"/>.</summary>
+    public int Stalled => Volatile.Read(ref _stalled);
+
+    private int _stalled;
+
     public static async Task<HttpReceiver> StartAsync()
     {
         var receiver = new HttpReceiver();
@@ -79,6 +100,14 @@ public sealed class HttpReceiver : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
+        Task? stall;
+        lock (_lock) stall = _stall?.Task;
+        if (stall is not null)
+        {
+            Interlocked.Increment(ref _stalled);
+            await stall;
+            Interlocked.Decrement(ref _stalled);
+        }
         int status;
         string body;
         string? retryAfter = null;
@@ -102,6 +131,7 @@ public sealed class HttpReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

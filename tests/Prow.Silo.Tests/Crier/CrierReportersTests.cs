@@ -87,6 +87,32 @@ public sealed class CrierReportersTests(CrierReportersFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_Slack_that_does_not_answer_holds_up_neither_the_job_nor_its_grain_nor_GitHub()
+    {
+        var job = Presubmit("stalled-slack");
+        Receivers.Slack.Stall();
+        try
+        {
+            await Host.Job(job.Name).Create(job);
+            await Eventually.Until(() => Receivers.Slack.Stalled == 1, TimeSpan.FromSeconds(10), "Slack's pending post under way");
+            await WaitReported(Host, job, GitHubReport.ReporterName, ProwJobState.Pending);
+            await FinishAsync(Host, fixture.Cluster, job);
+            await WaitReported(Host, job, GitHubReport.ReporterName, ProwJobState.Success);
+            await WaitReported(Host, job, WebhookJobReporter.ReporterName, ProwJobState.Success);
+            var now = (await Host.Job(job.Name).Get())!;
+            Assert.True(now.Complete);
+            Assert.False(now.Status.PrevReportStates!.ContainsKey(SlackReport.ReporterName));
+        }
+        finally
+        {
+            Receivers.Slack.Release();
+        }
+        // The stalled pending post is answered and recorded; then success is posted.
+        await WaitReported(Host, job, SlackReport.ReporterName, ProwJobState.Success);
+        Assert.Equal(2, Receivers.SlackPosts("stalled-slack").Count);
+    }
+
+    [Fact]
     public async Task A_Slack_rate_limit_is_waited_out_and_the_state_posted_once()
     {
         var job = JobHostFixture.NewJob("limited-periodic", ProwJobType.Periodic);
