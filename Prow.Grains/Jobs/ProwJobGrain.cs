@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
-using Prow.Grains.Crier;
 using Prow.Grains.Ports;
 
 namespace Prow.Grains.Jobs;
@@ -33,7 +32,7 @@ public sealed partial class ProwJobGrain(
     [PersistentState(ProwJobGrain.StateName)] IPersistentState<ProwJobGrainState> state,
     IBuildClusters clusters,
     IConfigSource config,
-    IGitHub github,
+    IEnumerable<IJobReporter> reporters,
     IOptions<ProwJobOptions> options,
     TimeProvider time,
     ILogger<ProwJobGrain> logger) : Grain, IProwJobGrain, IProwJobWorkloadGrain, IRemindable
@@ -60,9 +59,13 @@ public sealed partial class ProwJobGrain(
     private DateTimeOffset? _timerDue;
     private TimeSpan _retryDelay;
 
-    /// <summary>After a failed GitHub report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
-    private TimeSpan _reportRetryDelay;
-    private DateTimeOffset _reportNotBefore;
+    private readonly IJobReporter[] _reporters = [.. reporters];
+
+    /// <summary>Reports under way, by reporter: the state being reported and the report (null when done, else its failure).</summary>
+    private readonly Dictionary<string, (ProwJobState State, Task<Exception?> Task)> _reportsInFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Per reporter, after a failed report: the next attempt's delay and its earliest time (passes in between skip it).</summary>
+    private readonly Dictionary<string, (TimeSpan Delay, DateTimeOffset NotBefore)> _reportBackoff = new(StringComparer.Ordinal);
 
     public async Task<ProwJob> Create(ProwJob job)
     {
@@ -326,11 +329,11 @@ public sealed partial class ProwJobGrain(
         await PublishAsync();
     }
 
-    /// <summary>The follow-ups a persisted change needs: the index, crier's GitHub report, the admission slot, the workload's removal.</summary>
+    /// <summary>The follow-ups a persisted change needs: the index, crier's reports, the admission slot, the workload's removal.</summary>
     private async Task CatchUpAsync()
     {
         if (S.IndexedVersion < S.Version) await PublishAsync();
-        await ReportToGitHubAsync();
+        await ReportAsync();
         var job = S.Job!;
         if (!job.Complete) return;
         if (S.WorkloadCleanupPending)
@@ -359,47 +362,87 @@ public sealed partial class ProwJobGrain(
     }
 
     /// <summary>
-    /// Crier's github-reporter: the job's current state, once (<c>status.prev_report_states</c> is persisted after
-    /// the report, so a restart does not report it again). A failed report is retried with doubling delays and
-    /// never holds up the job itself; the reminder stays until the report is done.
+    /// Crier: the job's current state to every reporter that should report it and has not yet (its name in
+    /// <c>status.prev_report_states</c>, set and persisted after the report, so a restart does not report it
+    /// again). Reports run in the background: a pass starts the due ones and records those that finished (a
+    /// finished report schedules a pass), so a slow or failing reporter holds up neither the job, nor calls to
+    /// the grain, nor the other reporters; each failed one is retried alone with its own doubling delays. The
+    /// reminder stays until every report is done.
     /// </summary>
-    private async Task ReportToGitHubAsync()
+    private async Task ReportAsync()
     {
         var job = S.Job!;
-        if (!GitHubReportPending(job) || time.GetUtcNow() < _reportNotBefore) return;
-        var reported = job.Status.State!.Value;
-        try
+        if (job.Status.State is null) return;
+        var snapshot = config.Current.Config;
+        var now = time.GetUtcNow();
+        ProwJob? copy = null;
+        foreach (var reporter in _reporters)
         {
-            var snapshot = config.Current.Config;
-            if (await GitHubReporter.ReportStatusAsync(github, job, snapshot)
-                && await GrainFactory.GetGrain<IFailedTestsCommentGrain>(FailedTestsCommentGrain.Key(job.Spec.Refs!)).Update(job) is { } error)
+            if (_reportsInFlight.ContainsKey(reporter.Name) || !ReportPending(reporter, job, snapshot)) continue;
+            if (_reportBackoff.TryGetValue(reporter.Name, out var backoff) && now < backoff.NotBefore) continue;
+            // Reporters get their own copy: the grain replaces the status while they run.
+            copy ??= ProwJobJson.Clone(job);
+            _reportsInFlight[reporter.Name] = (copy.Status.State!.Value, RunReportAsync(reporter, copy, snapshot));
+        }
+        await RecordFinishedReportsAsync();
+    }
+
+    /// <summary>Records the reports that finished: done ones in <c>prev_report_states</c> (one write), failed ones get a retry.</summary>
+    private async Task RecordFinishedReportsAsync()
+    {
+        List<(string Name, ProwJobState State)>? done = null;
+        foreach (var (name, (reported, task)) in _reportsInFlight.Where(p => p.Value.Task.IsCompleted).ToList())
+        {
+            _reportsInFlight.Remove(name);
+            if (await task is { } e)
             {
-                throw new GitHubException(0, "failed-tests comment", error);
+                var previous = _reportBackoff.TryGetValue(name, out var backoff) ? backoff.Delay : TimeSpan.Zero;
+                var delay = previous == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, Options.ReconcilePeriod.Ticks));
+                var wait = e is JobReportException { RetryAfter: { } after } && after > delay ? after : delay;
+                _reportBackoff[name] = (delay, time.GetUtcNow() + wait);
+                LogReportRetry(e, S.Job!.Name, ProwJobStateMachine.Name(reported), name, wait);
+                Schedule(wait);
+                continue;
             }
+            _reportBackoff.Remove(name);
+            (done ??= []).Add((name, reported));
         }
-        catch (Exception e) when (e is GitHubException or HttpRequestException or TimeoutException or OrleansException)
-        {
-            // OrleansException: the PR's comment grain could not be reached; like GitHub's failures, retried later.
-            _reportRetryDelay = _reportRetryDelay == TimeSpan.Zero ? Options.RetryBaseDelay : TimeSpan.FromTicks(Math.Min(_reportRetryDelay.Ticks * 2, Options.ReconcilePeriod.Ticks));
-            _reportNotBefore = time.GetUtcNow() + _reportRetryDelay;
-            LogReportRetry(e, job.Name, ProwJobStateMachine.Name(reported), _reportRetryDelay);
-            Schedule(_reportRetryDelay);
-            return;
-        }
-        _reportRetryDelay = TimeSpan.Zero;
-        var status = job.Status.Clone();
+        if (done is null) return;
+        var status = S.Job!.Status.Clone();
         status.PrevReportStates ??= [];
-        status.PrevReportStates[GitHubReport.ReporterName] = reported;
+        foreach (var (name, reported) in done) status.PrevReportStates[name] = reported;
         await SaveStatusAsync(status);
     }
 
-    private bool GitHubReportPending(ProwJob job) =>
-        Options.ReportToGitHub && job.Status.State is { } current && GitHubReport.ReporterShouldReport(job)
-        && !(job.Status.PrevReportStates?.TryGetValue(GitHubReport.ReporterName, out var previous) == true && previous == current);
+    /// <summary>One reporter's report, in the background: null when done, else the failure to retry. Its end schedules a pass to record it.</summary>
+    private async Task<Exception?> RunReportAsync(IJobReporter reporter, ProwJob job, ProwConfig snapshot)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(Options.ReportTimeout, time);
+            await reporter.ReportAsync(job, snapshot, timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Any failure is retried: GitHubException, HttpRequestException, timeouts, OrleansException (the PR's comment
+            // grain), JobReportException; a reporter gives up for good by returning, never by throwing.
+            return e;
+        }
+        finally
+        {
+            Schedule(TimeSpan.Zero);
+        }
+    }
+
+    private static bool ReportPending(IJobReporter reporter, ProwJob job, ProwConfig snapshot) =>
+        job.Status.State is { } current
+        && !(job.Status.PrevReportStates?.TryGetValue(reporter.Name, out var previous) == true && previous == current)
+        && reporter.ShouldReport(job, snapshot);
 
     private async Task StopReminderWhenDoneAsync()
     {
-        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version || GitHubReportPending(S.Job!)) return;
+        if (S.WorkloadCleanupPending || S.AdmissionHeld || S.IndexedVersion < S.Version || AnyReportPending(S.Job!)) return;
         if (!S.ReminderStopped)
         {
             if (await this.GetReminder(ReconcileReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -408,6 +451,12 @@ public sealed partial class ProwJobGrain(
         }
         _timer?.Dispose();
         _timer = null;
+    }
+
+    private bool AnyReportPending(ProwJob job)
+    {
+        var snapshot = config.Current.Config;
+        return _reportsInFlight.Count > 0 || _reporters.Any(r => ReportPending(r, job, snapshot));
     }
 
     /// <summary>plank's job URL for the job with <paramref name="status"/> (it needs the build ID); "" when it cannot be built, as Prow logs and goes on.</summary>
@@ -433,8 +482,8 @@ public sealed partial class ProwJobGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reconcile failed, retrying in {Delay}")]
     private partial void LogRetry(Exception e, string name, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reporting state {State} to GitHub failed, retrying in {Delay}")]
-    private partial void LogReportRetry(Exception e, string name, string state, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ProwJob {Name}: reporting state {State} with {Reporter} failed, retrying in {Delay}")]
+    private partial void LogReportRetry(Exception e, string name, string state, string reporter, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ProwJob {Name}: recreating its workload after an unexpected stop ({Cause}), revival {Count}")]
     private partial void LogRevival(string name, string cause, int count);
@@ -480,10 +529,11 @@ public sealed class ProwJobOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Crier's github-reporter: commit statuses and the failed-tests comment for presubmits and postsubmits
-    /// (<c>spec.report</c>). The host turns it off when it has no GitHub credentials.
+    /// How long one reporter's report of one state may take before it counts as failed (and is retried).
+    /// The reporters themselves are the registered <see cref="Ports.IJobReporter"/>s (the host registers
+    /// crier's github-reporter only with GitHub credentials, Slack only with Slack credentials, ...).
     /// </summary>
-    public bool ReportToGitHub { get; set; } = true;
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Our Deck's external address (<c>--deck-url</c>): a job that gets no URL from plank's

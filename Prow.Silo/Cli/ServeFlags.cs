@@ -8,10 +8,10 @@ namespace Prow.Silo.Cli;
 public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
-    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir, _deckUrl;
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir, _slackApiEndpoint, _webhookSecret, _deckUrl;
     private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob, _localAgent;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
-    private readonly FlagSet.Flag<List<string>> _endpoints, _kubernetesAgents;
+    private readonly FlagSet.Flag<List<string>> _endpoints, _kubernetesAgents, _slackWebhookUrlFiles, _slackTokenFiles, _webhookUrls, _webhookJobTypes;
 
     public ServeFlags()
     {
@@ -37,6 +37,15 @@ public sealed class ServeFlags
             "Agents run on the Kubernetes build clusters: kubernetes, tekton-pipeline, knative-build (may be given more than once).");
         _localAgent = _flags.Bool("local-agent", true, "Run jobs with agent: local as processes on this machine (trusted setups only).");
         _deckUrl = _flags.String("deck-url", null, "Deck's external address (https://prow.example.com): jobs that get no URL from plank's job_url_prefix_config or job_url_template link to their log there.");
+        _slackWebhookUrlFiles = _flags.Strings("slack-webhook-url-file", [],
+            "Path to a file with a Slack incoming-webhook URL, or host=path for the Slack host of slack_reporter_configs' host (may be given more than once).");
+        _slackTokenFiles = _flags.Strings("slack-token-file", [],
+            "Path to a file with a Slack bot token, or host=path for the Slack host of slack_reporter_configs' host (may be given more than once).");
+        _slackApiEndpoint = _flags.String("slack-api-endpoint", "https://slack.com/api", "Slack's Web API base URL (chat.postMessage with --slack-token-file).");
+        _webhookUrls = _flags.Strings("webhook-reporter-url", [], "URL the webhook reporter POSTs every ProwJob state change to (may be given more than once).");
+        _webhookSecret = _flags.String("webhook-reporter-hmac-secret-file", null, "Path to the secret the webhook reporter signs bodies with (X-Prow-Signature-256).");
+        _webhookJobTypes = _flags.Strings("webhook-reporter-job-types", [],
+            "Job types the webhook reporter reports: presubmit, postsubmit, periodic, batch (may be given more than once or comma-separated; default all).");
         _rerunCreatesJob = _flags.Bool("rerun-creates-job", false, "Whether POST /rerun creates the job (anyone may, where a rerun auth config says allow_anyone: true).");
     }
 
@@ -52,7 +61,7 @@ public sealed class ServeFlags
         CheckPort("--port", _port.Value, allowZero: true);
         CheckPort("--silo-port", _siloPort.Value, allowZero: false);
         CheckPort("--orleans-gateway-port", _gatewayPort.Value, allowZero: false);
-        foreach (var (flag, path) in new[] { ("--hmac-secret-file", _hmac.Value), ("--github-token-path", _token.Value), ("--github-app-private-key-path", _appKey.Value) })
+        foreach (var (flag, path) in new[] { ("--hmac-secret-file", _hmac.Value), ("--github-token-path", _token.Value), ("--github-app-private-key-path", _appKey.Value), ("--webhook-reporter-hmac-secret-file", _webhookSecret.Value) })
         {
             if (path is not null && !File.Exists(path)) throw new UsageException($"{flag} {path}: file not found");
         }
@@ -77,6 +86,24 @@ public sealed class ServeFlags
         if (!string.IsNullOrEmpty(_deckUrl.Value)
             && (!Uri.TryCreate(_deckUrl.Value, UriKind.Absolute, out deckUrl) || (deckUrl.Scheme != Uri.UriSchemeHttp && deckUrl.Scheme != Uri.UriSchemeHttps)))
             throw new UsageException($"--deck-url \"{_deckUrl.Value}\": not an http(s) URL");
+        var slackWebhooks = HostFiles("--slack-webhook-url-file", _slackWebhookUrlFiles.Value);
+        var slackTokens = HostFiles("--slack-token-file", _slackTokenFiles.Value);
+        foreach (var host in slackWebhooks.Keys.Intersect(slackTokens.Keys))
+            throw new UsageException($"Slack host \"{host}\" has both --slack-webhook-url-file and --slack-token-file; give one");
+        CheckHttpUrl("--slack-api-endpoint", _slackApiEndpoint.Value ?? "");
+        foreach (var url in _webhookUrls.Value) CheckHttpUrl("--webhook-reporter-url", url);
+        var webhookJobTypes = new List<ProwJobType>();
+        foreach (var name in _webhookJobTypes.Value.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            webhookJobTypes.Add(name switch
+            {
+                "presubmit" => ProwJobType.Presubmit,
+                "postsubmit" => ProwJobType.Postsubmit,
+                "periodic" => ProwJobType.Periodic,
+                "batch" => ProwJobType.Batch,
+                _ => throw new UsageException($"--webhook-reporter-job-types \"{name}\": expected presubmit, postsubmit, periodic or batch"),
+            });
+        }
         if (!System.Net.IPAddress.TryParse(_listen.Value, out _) && _listen.Value != "localhost")
             throw new UsageException($"--listen-address \"{_listen.Value}\": not an IP address");
 
@@ -106,6 +133,12 @@ public sealed class ServeFlags
             KubeconfigDir = NullIfEmpty(_kubeconfigDir.Value),
             KubernetesAgents = _kubernetesAgents.Value,
             LocalAgent = _localAgent.Value,
+            SlackWebhookUrlFiles = slackWebhooks,
+            SlackTokenFiles = slackTokens,
+            SlackApiEndpoint = _slackApiEndpoint.Value ?? "https://slack.com/api",
+            WebhookReporterUrls = _webhookUrls.Value,
+            WebhookReporterHmacSecretFile = NullIfEmpty(_webhookSecret.Value),
+            WebhookReporterJobTypes = webhookJobTypes,
         };
     }
 
@@ -113,6 +146,27 @@ public sealed class ServeFlags
     {
         if (value > 65535 || value < (allowZero ? 0 : 1))
             throw new UsageException($"{flag} {value}: must be between {(allowZero ? 0 : 1)} and 65535");
+    }
+
+    /// <summary>Prow's <c>host=path</c> (or <c>path</c> for the default host "*") values of a repeatable file flag; the files must exist.</summary>
+    private static Dictionary<string, string> HostFiles(string flag, IEnumerable<string> values)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            var (host, path) = eq > 0 ? (value[..eq], value[(eq + 1)..]) : (Grains.Crier.SlackReport.DefaultHost, value);
+            if (path.Length == 0) throw new UsageException($"{flag} \"{value}\": no path");
+            if (!File.Exists(path)) throw new UsageException($"{flag} {path}: file not found");
+            if (!files.TryAdd(host, path)) throw new UsageException($"{flag}: Slack host \"{host}\" given twice");
+        }
+        return files;
+    }
+
+    private static void CheckHttpUrl(string flag, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new UsageException($"{flag} \"{value}\": not an http(s) URL");
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

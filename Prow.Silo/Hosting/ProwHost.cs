@@ -7,6 +7,7 @@ using Prometheus;
 using Prow.Grains.Periodics;
 using Prow.Grains.Plugins;
 using Prow.Grains.Ports;
+using Prow.Silo.Adapters.Crier;
 using Prow.Silo.Adapters.ExternalPlugins;
 using Prow.Silo.Adapters.GitHub;
 using Prow.Silo.Configuration;
@@ -60,7 +61,10 @@ public static class ProwHost
         builder.Services.AddHook(options.HmacSecretFile);
         builder.Services.AddProwGitHub(options.GitHub);
         // Crier's github-reporter runs only where GitHub can be written to, as Prow's crier with --github-workers.
-        if (!options.GitHub.HasCredentials) builder.Services.Configure<Prow.Grains.Jobs.ProwJobOptions>(o => o.ReportToGitHub = false);
+        if (options.GitHub.HasCredentials) builder.Services.AddSingleton<IJobReporter, Prow.Grains.Crier.GitHubJobReporter>();
+        // Slack and the webhook reporter likewise run only with their credentials / URLs.
+        if (options.Slack.HasCredentials) builder.Services.AddSlackReporter(options.Slack);
+        if (options.WebhookReporterUrls.Count > 0) builder.Services.AddWebhookReporter(options.WebhookReporter);
         if (options.DeckUrl is { } deckUrl) builder.Services.Configure<Prow.Grains.Jobs.ProwJobOptions>(o => o.DeckUrl = deckUrl);
         builder.Services.AddProwPlugins();
         builder.Services.AddExternalPluginSender();
@@ -70,6 +74,7 @@ public static class ProwHost
         builder.Services.AddSingleton(new DeckOptions { RerunCreatesJob = options.RerunCreatesJob });
 
         var app = builder.Build();
+        LogReporters(app, options, initialConfig.Config);
         app.MapHealthEndpoints();
         app.MapHook();
         app.MapPluginHelp();
@@ -78,5 +83,18 @@ public static class ProwHost
         app.MapOrleansDashboard("/dashboard");
         app.MapGet("/", () => Results.Text("Prow on Orleans: POST /hook for GitHub webhooks; see /dashboard, /metrics, /healthz, /readyz\n"));
         return app;
+    }
+
+    /// <summary>One line naming crier's reporters, and one when Slack is configured but cannot be reported to.</summary>
+    private static void LogReporters(WebApplication app, ProwHostOptions options, ProwConfig config)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Prow.Crier");
+        List<string> names = [];
+        if (options.GitHub.HasCredentials) names.Add(Prow.Grains.Crier.GitHubReport.ReporterName);
+        if (options.Slack.HasCredentials) names.Add(Prow.Grains.Crier.SlackReport.ReporterName);
+        if (options.WebhookReporterUrls.Count > 0) names.Add(WebhookJobReporter.ReporterName);
+        logger.LogInformation("crier reporters: {Reporters}", names.Count == 0 ? "none" : string.Join(", ", names));
+        if (config.SlackReporterConfigs is { Count: > 0 } && !options.Slack.HasCredentials)
+            logger.LogWarning("slack_reporter_configs is set but the Slack reporter is off: pass --slack-webhook-url-file or --slack-token-file");
     }
 }

@@ -58,6 +58,39 @@ public sealed class ProwHostOptions
     /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Slack incoming-webhook URL files by Slack host ("*" for configs without <c>host</c>): <c>--slack-webhook-url-file</c>.</summary>
+    public IReadOnlyDictionary<string, string> SlackWebhookUrlFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Slack bot token files by Slack host: Prow's <c>--slack-token-file</c>.</summary>
+    public IReadOnlyDictionary<string, string> SlackTokenFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Slack's Web API base URL (chat.postMessage is posted below it).</summary>
+    public string SlackApiEndpoint { get; init; } = "https://slack.com/api";
+
+    /// <summary>URLs of the generic webhook reporter; none turns it off.</summary>
+    public IReadOnlyList<string> WebhookReporterUrls { get; init; } = [];
+
+    public string? WebhookReporterHmacSecretFile { get; init; }
+
+    /// <summary>Job types the webhook reporter reports; empty for all.</summary>
+    public IReadOnlyList<Abstractions.Jobs.ProwJobType> WebhookReporterJobTypes { get; init; } = [];
+
+    public Adapters.Crier.SlackClientOptions Slack => new()
+    {
+        WebhookUrlFiles = SlackWebhookUrlFiles,
+        TokenFiles = SlackTokenFiles,
+        ApiEndpoint = SlackApiEndpoint,
+        DryRun = DryRun,
+    };
+
+    public Adapters.Crier.WebhookReporterOptions WebhookReporter => new()
+    {
+        Urls = WebhookReporterUrls,
+        HmacSecretFile = WebhookReporterHmacSecretFile,
+        JobTypes = WebhookReporterJobTypes,
+        DryRun = DryRun,
+    };
+
     public Adapters.GitHub.GitHubClientOptions GitHub => new()
     {
         Endpoints = GitHubEndpoints,

@@ -62,8 +62,53 @@ public sealed class ServeFlagsTests : IDisposable
     public void Parse_DeckUrl_IsCarried() =>
         Assert.Equal(new Uri("https://prow.example.org/"), new ServeFlags().Parse(["--deck-url", "https://prow.example.org/"]).DeckUrl);
 
+    [Fact]
+    public void Parse_ReporterFlags_TakeHostsRepeatsAndJobTypes()
+    {
+        var star = _dir.Write("slack-hook", "https://hooks.slack.com/services/T/B/X");
+        var corp = _dir.Write("corp-token", "xoxb-1");
+        var secret = _dir.Write("webhook-secret", "s");
+        var options = new ServeFlags().Parse([
+            "--slack-webhook-url-file", star, "--slack-token-file", $"corp={corp}", "--slack-api-endpoint", "http://127.0.0.1:1/api",
+            "--webhook-reporter-url", "http://a.example/prow", "--webhook-reporter-url=https://b.example/prow",
+            "--webhook-reporter-hmac-secret-file", secret, "--webhook-reporter-job-types", "periodic,postsubmit", "--webhook-reporter-job-types", "batch",
+        ]);
+        Assert.Equal(new Dictionary<string, string> { ["*"] = star }, options.SlackWebhookUrlFiles);
+        Assert.Equal(new Dictionary<string, string> { ["corp"] = corp }, options.SlackTokenFiles);
+        Assert.Equal("http://127.0.0.1:1/api", options.Slack.ApiEndpoint);
+        Assert.True(options.Slack.HasCredentials);
+        Assert.Equal(["http://a.example/prow", "https://b.example/prow"], options.WebhookReporter.Urls);
+        Assert.Equal(secret, options.WebhookReporter.HmacSecretFile);
+        Assert.Equal([Abstractions.Jobs.ProwJobType.Periodic, Abstractions.Jobs.ProwJobType.Postsubmit, Abstractions.Jobs.ProwJobType.Batch], options.WebhookReporter.JobTypes);
+    }
+
+    [Fact]
+    public void Parse_NoReporterFlags_LeavesSlackAndWebhooksOff()
+    {
+        var options = new ServeFlags().Parse([]);
+        Assert.False(options.Slack.HasCredentials);
+        Assert.Empty(options.WebhookReporterUrls);
+        Assert.Empty(options.WebhookReporterJobTypes);
+        Assert.Equal("https://slack.com/api", options.SlackApiEndpoint);
+    }
+
+    [Fact]
+    public void Parse_OneSlackHostWithBothCredentials_IsAnError()
+    {
+        var a = _dir.Write("a", "x");
+        var ex = Assert.Throws<UsageException>(() => new ServeFlags().Parse(["--slack-webhook-url-file", $"corp={a}", "--slack-token-file", $"corp={a}"]));
+        Assert.Equal("Slack host \"corp\" has both --slack-webhook-url-file and --slack-token-file; give one", ex.Message);
+        ex = Assert.Throws<UsageException>(() => new ServeFlags().Parse(["--slack-token-file", a, "--slack-token-file", a]));
+        Assert.Equal("--slack-token-file: Slack host \"*\" given twice", ex.Message);
+    }
+
     public static TheoryData<string[], string> BadFlags => new()
     {
+        { ["--slack-token-file", "/nonexistent/token"], "--slack-token-file /nonexistent/token: file not found" },
+        { ["--slack-webhook-url-file", "corp="], "--slack-webhook-url-file \"corp=\": no path" },
+        { ["--webhook-reporter-url", "nowhere"], "--webhook-reporter-url \"nowhere\": not an http(s) URL" },
+        { ["--webhook-reporter-job-types", "nightly"], "--webhook-reporter-job-types \"nightly\": expected presubmit, postsubmit, periodic or batch" },
+        { ["--webhook-reporter-hmac-secret-file", "/nonexistent/s"], "--webhook-reporter-hmac-secret-file /nonexistent/s: file not found" },
         { ["--port", "70000"], "--port 70000: must be between 0 and 65535" },
         { ["--silo-port", "0"], "--silo-port 0: must be between 1 and 65535" },
         { ["--hmac-secret-file", "/nonexistent/hmac"], "--hmac-secret-file /nonexistent/hmac: file not found" },

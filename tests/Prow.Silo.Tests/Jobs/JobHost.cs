@@ -11,6 +11,14 @@ using Prow.TestSupport;
 
 namespace Prow.Silo.Tests.Jobs;
 
+/// <summary>Crier reporters of a <see cref="JobHost"/> beyond GitHub (the host's Slack and webhook reporter flags).</summary>
+public sealed record HostReporters(
+    IReadOnlyDictionary<string, string>? SlackWebhookUrlFiles = null,
+    IReadOnlyDictionary<string, string>? SlackTokenFiles = null,
+    string? SlackApiEndpoint = null,
+    IReadOnlyList<string>? WebhookUrls = null,
+    string? WebhookHmacSecretFile = null);
+
 /// <summary>An all-in-one host whose build cluster is a <see cref="FakeBuildCluster"/>, with short reminder periods.</summary>
 public sealed class JobHost : IAsyncDisposable
 {
@@ -35,7 +43,8 @@ public sealed class JobHost : IAsyncDisposable
     /// the host talks to that fake GitHub with a token (so crier reports jobs there); without, it has no GitHub credentials.
     /// </summary>
     public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
-        string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null, Prow.TestSupport.FakeGitHub.FakeGitHubServer? github = null)
+        string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null, Prow.TestSupport.FakeGitHub.FakeGitHubServer? github = null,
+        HostReporters? reporters = null)
     {
         var options = new ProwHostOptions
         {
@@ -49,6 +58,11 @@ public sealed class JobHost : IAsyncDisposable
             Kubeconfig = kubeconfig,
             GitHubEndpoints = github is null ? ["https://api.github.com"] : [github.Endpoint],
             GitHubTokenPath = github is null ? null : dir.Write("oauth", "e2e-token\n"),
+            SlackWebhookUrlFiles = reporters?.SlackWebhookUrlFiles ?? new Dictionary<string, string>(),
+            SlackTokenFiles = reporters?.SlackTokenFiles ?? new Dictionary<string, string>(),
+            SlackApiEndpoint = reporters?.SlackApiEndpoint ?? "https://slack.com/api",
+            WebhookReporterUrls = reporters?.WebhookUrls ?? [],
+            WebhookReporterHmacSecretFile = reporters?.WebhookHmacSecretFile,
         };
         var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));

@@ -1,0 +1,30 @@
+namespace Prow.Silo.Adapters.Crier;
+
+/// <summary>A secret kept in a file (trimmed), re-read whenever the file's size or modification time changes.</summary>
+public sealed class SecretFile(string path)
+{
+    private readonly Lock _lock = new();
+    private (DateTime Modified, long Length) _stamp;
+    private string? _value;
+
+    public string Path { get; } = path;
+
+    /// <summary>The current secret. Throws <see cref="IOException"/> when the file is missing or empty.</summary>
+    public string Read()
+    {
+        var info = new FileInfo(Path);
+        if (!info.Exists) throw new FileNotFoundException($"secret file {Path} not found", Path);
+        var stamp = (info.LastWriteTimeUtc, info.Length);
+        lock (_lock)
+        {
+            if (_value is null || stamp != _stamp)
+            {
+                var value = File.ReadAllText(Path).Trim();
+                if (value.Length == 0) throw new IOException($"secret file {Path} is empty");
+                _value = value;
+                _stamp = stamp;
+            }
+            return _value;
+        }
+    }
+}
