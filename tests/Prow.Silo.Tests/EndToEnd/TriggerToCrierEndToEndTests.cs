@@ -104,6 +104,12 @@ public sealed class TriggerToCrierEndToEndTests(AllInOneFixture fixture) : IClas
         Assert.Equal([BadJob, BadJob, GoodJob], listed.Select(j => (string)j["spec"]!["job"]!).Order(StringComparer.Ordinal));
         await Eventually.Until(() => Statuses(headSha, BadJob).Count(s => s.State == "failure") == 2, Timeout, "the rerun's failure reported");
         Assert.Equal("success", Statuses(headSha, GoodJob)[^1].State);
+
+        // The new failure replaces the comment (so the author is notified again): one comment, the rerun's link.
+        var replaced = await Eventually.Until(() => Task.FromResult(Comments(number).SingleOrDefault(c => c.Id != comment.Id && c.Body.Contains(FailedTestsComment.CommentTag, StringComparison.Ordinal))),
+            Timeout, "the failed-tests comment replaced");
+        Assert.Single(Comments(number), c => c.Body.Contains(FailedTestsComment.CommentTag, StringComparison.Ordinal));
+        Assert.Contains($"\n{BadJob} | {headSha} | [link]({JobUrl(number, BadJob, rerun.Status.BuildId)}) | true | `/test {BadJob}`\n", replaced.Body, StringComparison.Ordinal);
     }
 
     [Fact]
