@@ -8,6 +8,7 @@ using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
 using Prow.Grains.Ports;
 using Prow.Silo.Hosting;
+using Prow.Silo.Storage.Sqlite;
 using Prow.TestSupport;
 using Prow.TestSupport.FakeGitHub;
 using Prow.TestSupport.Webhooks;
@@ -21,6 +22,8 @@ var prs = Arg("--prs", 1000);
 var rate = Arg("--rate", 30);
 var warmup = Arg("--warmup", 50);
 var timeout = TimeSpan.FromSeconds(Arg("--timeout", 120));
+// --sync normal: SQLite synchronous=NORMAL instead of the host's FULL (an experiment: how much is commit latency).
+var syncEveryCommit = !args.Contains("normal");
 const string org = "Codertocat", repo = "Hello-World", author = "Codertocat", secret = "bench-secret", job = "pull-bench-unit";
 const int numberPlaceholder = 987654321;
 const string shaPlaceholder = "0000000000000000000000000000000000c0ffee";
@@ -50,6 +53,7 @@ string PayloadFor(int number) => template
 // When each PR's ProwJob was created: the moment its grain's Create call returned (persisted).
 var created = new ConcurrentDictionary<int, long>();
 var createCalled = new ConcurrentDictionary<int, long>();
+var headIndexed = new ConcurrentDictionary<int, long>();
 using var dir = new TempDirectory("prow-trigger-bench");
 var options = new ProwHostOptions
 {
@@ -77,6 +81,11 @@ var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNo
 var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)), silo =>
 {
     silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(new RunningBuildCluster()));
+    if (!syncEveryCommit)
+    {
+        silo.Services.Configure<SqliteStorageOptions>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o => o.SyncEveryCommit = false);
+        silo.Services.Configure<SqliteReminderOptions>(o => o.SyncEveryCommit = false);
+    }
     silo.AddIncomingGrainCallFilter(async call =>
     {
         var pull = call.InterfaceMethod?.DeclaringType == typeof(IProwJobGrain) && call.MethodName == nameof(IProwJobGrain.Create)
@@ -84,6 +93,7 @@ var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationEx
         if (pull is not null) createCalled.TryAdd(pull.Number, Stopwatch.GetTimestamp());
         await call.Invoke();
         if (pull is not null) created.TryAdd(pull.Number, Stopwatch.GetTimestamp());
+        if (call.MethodName == nameof(Prow.Abstractions.Repos.IRepoGrain.IndexHead) && call.Request.GetArgument(0) is int indexed) headIndexed.TryAdd(indexed, Stopwatch.GetTimestamp());
     });
 });
 await prow.StartAsync();
@@ -165,11 +175,12 @@ double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMillise
 var acceptMs = measured.Where(n => accepted[n] != 0).Select(n => Ms(sent[n], accepted[n])).ToList();
 var toCreated = measured.Where(n => accepted[n] != 0 && created.ContainsKey(n)).Select(n => Ms(accepted[n], created[n])).ToList();
 var toCreateCall = measured.Where(n => accepted[n] != 0 && createCalled.ContainsKey(n)).Select(n => Ms(accepted[n], createCalled[n])).ToList();
+var toIndexed = measured.Where(n => accepted[n] != 0 && headIndexed.ContainsKey(n)).Select(n => Ms(accepted[n], headIndexed[n])).ToList();
 var createCall = measured.Where(n => created.ContainsKey(n) && createCalled.ContainsKey(n)).Select(n => Ms(createCalled[n], created[n])).ToList();
 var createdToPending = measured.Where(n => created.ContainsKey(n) && statuses.ContainsKey(n)).Select(n => Ms(created[n], statuses[n])).ToList();
 var toPending = measured.Where(n => accepted[n] != 0 && statuses.ContainsKey(n)).Select(n => Ms(accepted[n], statuses[n])).ToList();
 
-Console.WriteLine($"trigger latency: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, SQLite storage, " +
+Console.WriteLine($"trigger latency: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, SQLite storage (synchronous={(syncEveryCommit ? "FULL" : "NORMAL")}), " +
     $"{prs} PRs (after {warmup} warm-up) at {rate}/s in {wall.Elapsed.TotalSeconds:0.0} s, {errors} errors, {github.Requests.Count} GitHub requests in all");
 Console.WriteLine("| interval | PRs | p50 ms | p90 ms | p99 ms | max ms | target |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -177,6 +188,7 @@ Console.WriteLine(Row("send → 200 from /hook", acceptMs, "—"));
 Console.WriteLine(Row("200 → ProwJob created", toCreated, "p50 ≤ 50, p99 ≤ 250"));
 Console.WriteLine(Row("200 → pending status on GitHub", toPending, "p50 ≤ 50, p99 ≤ 250"));
 Console.WriteLine("parts:");
+Console.WriteLine(Row("200 → the repository's head index updated", toIndexed, ""));
 Console.WriteLine(Row("200 → trigger calls IProwJobGrain.Create", toCreateCall, ""));
 Console.WriteLine(Row("IProwJobGrain.Create call", createCall, ""));
 Console.WriteLine(Row("Create returned → pending status on GitHub", createdToPending, ""));
