@@ -20,7 +20,7 @@ using Prow.Trigger.Bench;
 // fake GitHub receives the job's first pending status (timestamped by the fake when the POST arrives).
 var prs = Arg("--prs", 1000);
 var rate = Arg("--rate", 30);
-var warmup = Arg("--warmup", 50);
+var warmup = Arg("--warmup", 300); // past most of the JIT's tier-up, which takes a quarter to half of the CPU in the first minute
 var timeout = TimeSpan.FromSeconds(Arg("--timeout", 120));
 // --sync normal: SQLite synchronous=NORMAL instead of the host's FULL (an experiment: how much is commit latency).
 var syncEveryCommit = !args.Contains("normal");
