@@ -9,8 +9,13 @@ namespace Prow.Abstractions.Repos;
 [Alias("prow.IRepoGrain")]
 public interface IRepoGrain : IWebhookInbox
 {
-    /// <summary>A pull request's head moved (old or new may be null: opened, closed).</summary>
+    /// <summary>
+    /// A pull request's head moved (old or new may be null: opened, closed). Returns once the change is persisted.
+    /// Interleaves (with itself and the repository's own events), so a burst of pull requests is not queued
+    /// behind one durable write each.
+    /// </summary>
     [Alias("IndexHead")]
+    [Orleans.Concurrency.AlwaysInterleave]
     Task IndexHead(int number, string? oldSha, string? newSha);
 
     [Alias("PullRequestsWithHead")]

@@ -83,7 +83,18 @@ public sealed partial class ProwJobGrain(
         if (stored.Status.State is null or ProwJobState.Scheduling) stored.Status.State = ProwJobState.Triggered;
         S.Job = stored;
         S.Version = 1;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not persisted: forget it, so the caller's retry writes it instead of finding it here and answering
+            // "created" for a job that a restart would lose.
+            S.Job = null;
+            S.Version = 0;
+            throw;
+        }
         await this.RegisterOrUpdateReminder(ReconcileReminder, Options.ReconcilePeriod, Options.ReconcilePeriod);
         await PublishAsync();
         Schedule(TimeSpan.Zero);

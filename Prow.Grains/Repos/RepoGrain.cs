@@ -40,7 +40,8 @@ public sealed class RepoGrain(
                 changed = true;
             }
         }
-        if (changed) await PersistAsync();
+        // Every pull request of the repository calls this as it opens or moves: calls interleave and share writes.
+        if (changed) await PersistSharedAsync();
     }
 
     public Task<IReadOnlyList<int>> PullRequestsWithHead(string sha) =>

@@ -41,14 +41,16 @@ public sealed class JobHost : IAsyncDisposable
     /// Starts the host. With <paramref name="cluster"/> every job runs on that fake; with null the host's own build
     /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>). With <paramref name="github"/>
     /// the host talks to that fake GitHub with a token (so crier reports jobs there); without, it has no GitHub credentials.
+    /// <paramref name="pluginsYaml"/> is plugins.yaml (default: no plugins); with <paramref name="hmacSecret"/> /hook
+    /// accepts webhooks signed with it.
     /// </summary>
     public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
         string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null, Prow.TestSupport.FakeGitHub.FakeGitHubServer? github = null,
-        HostReporters? reporters = null)
+        HostReporters? reporters = null, string? pluginsYaml = null, string? hmacSecret = null)
     {
         var options = new ProwHostOptions
         {
-            Config = new ConfigPaths(dir.Write("config/config.yaml", configYaml ?? "prowjob_namespace: prow\n"), null, dir.Write("config/plugins.yaml", "plugins: {}\n")),
+            Config = new ConfigPaths(dir.Write("config/config.yaml", configYaml ?? "prowjob_namespace: prow\n"), null, dir.Write("config/plugins.yaml", pluginsYaml ?? "plugins: {}\n")),
             Port = 0,
             ListenAddress = "127.0.0.1",
             DataDir = dir.Combine("data"),
@@ -63,6 +65,7 @@ public sealed class JobHost : IAsyncDisposable
             SlackApiEndpoint = reporters?.SlackApiEndpoint ?? "https://slack.com/api",
             WebhookReporterUrls = reporters?.WebhookUrls ?? [],
             WebhookReporterHmacSecretFile = reporters?.WebhookHmacSecretFile,
+            HmacSecretFile = hmacSecret is null ? null : dir.Write("hmac", hmacSecret),
         };
         var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));

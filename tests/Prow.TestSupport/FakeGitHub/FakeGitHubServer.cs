@@ -78,6 +78,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var queryAt = raw.IndexOf('?');
         var path = queryAt < 0 ? raw : raw[..queryAt];
@@ -104,7 +105,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
         lock (_lock)
         {
             (status, payload) = Respond(method, path, query, body, headers, responseHeaders);
-            _requests.Add(new RecordedRequest(method, path, query, body, headers, status));
+            _requests.Add(new RecordedRequest(method, path, query, body, headers, status) { ReceivedAt = received });
         }
         context.Response.StatusCode = status;
         foreach (var (name, value) in responseHeaders) context.Response.Headers[name] = value;

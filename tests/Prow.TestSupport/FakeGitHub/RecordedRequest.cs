@@ -9,6 +9,9 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     int Status)
 {
+    /// <summary>When the request reached the fake (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency measurements.</summary>
+    public long ReceivedAt { get; init; }
+
     /// <summary>A header's value, or null. Names are case-insensitive.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
+using Prow.Grains.Jobs;
+using Prow.Silo.Storage.Sqlite;
+using Prow.TestSupport;
+
+namespace Prow.Silo.Tests.Jobs;
+
+/// <summary>
+/// Creating a ProwJob when storage fails the write: the caller sees the failure, and a retry must persist the job
+/// rather than find the unsaved one in memory and report it created.
+/// </summary>
+public sealed class ProwJobCreateFailureTests
+{
+    /// <summary>The host's SQLite storage, failing the first write of each named ProwJob with SQLite's I/O error.</summary>
+    private sealed class FailFirstJobWrite(SqliteGrainStorage inner, string jobName) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+    {
+        private int _failed;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            stateName == ProwJobGrain.StateName && grainId.Key.ToString() == jobName && Interlocked.Exchange(ref _failed, 1) == 0
+                ? Task.FromException(new SqliteException("disk I/O error", 10))
+                : inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+
+        public void Participate(ISiloLifecycle lifecycle) => inner.Participate(lifecycle);
+    }
+
+    [Fact]
+    public async Task A_create_whose_write_failed_is_persisted_by_the_retry()
+    {
+        using var dir = new TempDirectory();
+        var cluster = new FakeBuildCluster();
+        var job = JobHostFixture.NewJob("write-fails-once");
+
+        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => silo.Services.AddKeyedSingleton<IGrainStorage>(
+            ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new FailFirstJobWrite(SqliteGrainStorage.Create(sp, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), job.Name))))
+        {
+            await Assert.ThrowsAsync<OrleansException>(() => host.Job(job.Name).Create(job)); // the storage bridge wraps the SqliteException
+            Assert.Null(await host.Job(job.Name).Get());
+            await host.Job(job.Name).Create(job);
+            await host.WaitForAsync(job.Name, j => j.Status.State == Prow.Abstractions.Jobs.ProwJobState.Pending, "pending");
+        }
+
+        // What the retry answered must be what storage holds.
+        await using var restarted = await JobHost.StartAsync(dir, cluster);
+        Assert.NotNull(await restarted.Job(job.Name).Get());
+    }
+}
