@@ -61,6 +61,9 @@ public sealed partial class ProwJobGrain(
 
     private readonly IJobReporter[] _reporters = [.. reporters];
 
+    /// <summary>Whether this activation knows the reconcile reminder exists (registered, or seen ticking).</summary>
+    private bool _reminderRegistered;
+
     /// <summary>Reports under way, by reporter: the state being reported and the report (null when done, else its failure).</summary>
     private readonly Dictionary<string, (ProwJobState State, Task<Exception?> Task)> _reportsInFlight = new(StringComparer.Ordinal);
 
@@ -73,7 +76,16 @@ public sealed partial class ProwJobGrain(
         var key = this.GetPrimaryKeyString();
         if (job.Name != key)
             throw new ArgumentException($"metadata.name {job.Name} does not match the grain key {key}", nameof(job));
-        if (S.Job is { } existing) return existing;
+        if (S.Job is { } existing)
+        {
+            // A retried create whose first attempt saved the job but failed to register its reminder registers it now.
+            if (!_reminderRegistered && !S.ReminderStopped)
+            {
+                await this.RegisterOrUpdateReminder(ReconcileReminder, Options.ReconcilePeriod, Options.ReconcilePeriod);
+                _reminderRegistered = true;
+            }
+            return existing;
+        }
 
         var stored = ProwJobJson.Clone(job);
         var now = time.GetUtcNow();
@@ -96,6 +108,7 @@ public sealed partial class ProwJobGrain(
             throw;
         }
         await this.RegisterOrUpdateReminder(ReconcileReminder, Options.ReconcilePeriod, Options.ReconcilePeriod);
+        _reminderRegistered = true;
         await PublishAsync();
         Schedule(TimeSpan.Zero);
         return stored;
@@ -148,6 +161,7 @@ public sealed partial class ProwJobGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ReconcileReminder) return;
+        _reminderRegistered = true;
         // The reminder is the healing path: look at the workload again instead of trusting events.
         _observed = false;
         await ReconcileAsync();
@@ -334,9 +348,20 @@ public sealed partial class ProwJobGrain(
 
     private async Task SaveStatusAsync(ProwJobStatus status)
     {
-        S.Job!.Status = status;
+        var previous = S.Job!.Status;
+        S.Job.Status = status;
         S.Version++;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not persisted, so not acted on: the retried pass decides again from what storage holds.
+            S.Job.Status = previous;
+            S.Version--;
+            throw;
+        }
         await PublishAsync();
     }
 

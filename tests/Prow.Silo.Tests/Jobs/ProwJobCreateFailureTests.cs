@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;
+using Orleans.Runtime;
 using Prow.Grains.Jobs;
 using Prow.Silo.Storage.Sqlite;
 using Prow.TestSupport;
@@ -50,5 +51,44 @@ public sealed class ProwJobCreateFailureTests
         // What the retry answered must be what storage holds.
         await using var restarted = await JobHost.StartAsync(dir, cluster);
         Assert.NotNull(await restarted.Job(job.Name).Get());
+    }
+
+    /// <summary>The host's reminder table, refusing the first registration of a reminder of the named grain.</summary>
+    private sealed class FailFirstReminder(IReminderTable inner, string key) : IReminderTable
+    {
+        private int _failed;
+
+        public Task<ReminderTableData> ReadRows(GrainId grainId) => inner.ReadRows(grainId);
+        public Task<ReminderTableData> ReadRows(uint begin, uint end) => inner.ReadRows(begin, end);
+        public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => inner.ReadRow(grainId, reminderName);
+
+        public Task<string?> UpsertRow(ReminderEntry entry) =>
+            entry.GrainId.Key.ToString() == key && Interlocked.Exchange(ref _failed, 1) == 0
+                ? Task.FromException<string?>(new SqliteException("database is locked", 5))
+                : inner.UpsertRow(entry);
+
+        public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => inner.RemoveRow(grainId, reminderName, eTag);
+        public Task TestOnlyClearTable() => inner.TestOnlyClearTable();
+        public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken = default) => inner.StopAsync(cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_create_whose_reminder_failed_registers_it_on_the_retry()
+    {
+        using var dir = new TempDirectory();
+        var cluster = new FakeBuildCluster();
+        var job = JobHostFixture.NewJob("reminder-fails-once");
+
+        await using var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => silo.Services.AddSingleton<IReminderTable>(sp =>
+            new FailFirstReminder(ActivatorUtilities.CreateInstance<SqliteReminderTable>(sp), job.Name)));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.Job(job.Name).Create(job));
+        var table = host.App.Services.GetRequiredService<IReminderTable>();
+        var grain = host.Job(job.Name).GetGrainId();
+        Assert.Null(await table.ReadRow(grain, "plank")); // saved, but nothing would bring it back after a restart
+
+        await host.Job(job.Name).Create(job);
+
+        Assert.NotNull(await table.ReadRow(grain, "plank"));
     }
 }
