@@ -29,7 +29,7 @@ var options = new ProwHostOptions
     OrleansGatewayPort = FreePorts.Next(),
 };
 var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
-var cluster = new IdleBuildCluster();
+var cluster = new Prow.Bench.RunningBuildCluster();
 var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)),
     silo => silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(cluster)));
 await prow.StartAsync();

@@ -80,7 +80,7 @@ var options = new ProwHostOptions
 var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
 var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)), silo =>
 {
-    silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(new RunningBuildCluster()));
+    silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(new Prow.Bench.RunningBuildCluster()));
     if (!syncEveryCommit)
     {
         silo.Services.Configure<SqliteStorageOptions>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o => o.SyncEveryCommit = false);
