@@ -5,11 +5,34 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
-using Prow.Bench;
 using Prow.Grains.Ports;
 using Prow.Silo.Hosting;
 using Prow.TestSupport;
+
+// ProwJob benchmark: create --jobs ProwJobs through their grains in the all-in-one host (SQLite under a
+// temp dir), wait until every one is pending, measure memory, then time /prowjobs.js; then grow to --then
+// jobs and time the listing again.
+var jobs = Arg("--jobs", 10_000);
+var then = Arg("--then", 50_000);
+var concurrency = Arg("--concurrency", 64);
+var listRuns = Arg("--list-runs", 10);
+
 using var dir = new TempDirectory("prow-jobs-bench");
+var options = new ProwHostOptions
+{
+    Config = new ConfigPaths(dir.Write("config.yaml", "prowjob_namespace: prow\n"), null, dir.Write("plugins.yaml", "plugins: {}\n")),
+    Port = 0,
+    ListenAddress = "127.0.0.1",
+    DataDir = dir.Combine("data"),
+    SiloPort = FreePorts.Next(),
+    OrleansGatewayPort = FreePorts.Next(),
+};
+var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
+var cluster = new Prow.Bench.RunningBuildCluster();
+var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)),
+    silo => silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(cluster)));
+await prow.StartAsync();
+var grains = prow.Services.GetRequiredService<IGrainFactory>();
 using var http = new HttpClient { BaseAddress = new Uri(prow.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
 
 var factory = new ProwJobFactory(TimeProvider.System);

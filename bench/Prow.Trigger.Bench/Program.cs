@@ -6,14 +6,96 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
-using Prow.Bench;
 using Prow.Grains.Ports;
 using Prow.Silo.Hosting;
 using Prow.Silo.Storage.Sqlite;
 using Prow.TestSupport;
 using Prow.TestSupport.FakeGitHub;
 using Prow.TestSupport.Webhooks;
+
+// Trigger latency benchmark: the all-in-one host (SQLite under a temp data dir, trigger enabled) gets one signed
+// pull_request "opened" webhook per pull request at a steady rate; for each PR it measures, from the 200 of /hook,
+// the time until its ProwJob is created (IProwJobGrain.Create returned, seen by a grain call filter) and until the
+// fake GitHub receives the job's first pending status (timestamped by the fake when the POST arrives).
+var prs = Arg("--prs", 1000);
+var rate = Arg("--rate", 30);
+var warmup = Arg("--warmup", 300); // past most of the JIT's tier-up, which takes a quarter to half of the CPU in the first minute
+var timeout = TimeSpan.FromSeconds(Arg("--timeout", 120));
+// --sync normal: SQLite synchronous=NORMAL instead of the host's FULL (an experiment: how much is commit latency).
+var syncEveryCommit = !args.Contains("normal");
+const string org = "Codertocat", repo = "Hello-World", author = "Codertocat", secret = "bench-secret", job = "pull-bench-unit";
+const int numberPlaceholder = 987654321;
+const string shaPlaceholder = "0000000000000000000000000000000000c0ffee";
+
+await using var github = await FakeGitHubServer.StartAsync();
+github.SetRateLimit(10_000_000, DateTimeOffset.UtcNow.AddDays(1), limit: 10_000_000);
+github.AddRepo(org, repo, defaultBranch: "master");
+github.AddMember(org, author);
+string HeadSha(int number) => FakeGitHubServer.Sha($"bench-pr-{number}");
+var numberOfSha = new Dictionary<string, int>(StringComparer.Ordinal);
+for (var n = 1; n <= warmup + prs; n++)
+{
+    github.AddPullRequest(org, repo, n, author: author, headSha: HeadSha(n), baseRef: "master");
+    numberOfSha[HeadSha(n)] = n;
+}
+
+var payload = WebhookExamples.Get("pull_request", "opened");
+payload["number"] = numberPlaceholder;
+payload["pull_request"]!["number"] = numberPlaceholder;
+payload["pull_request"]!["draft"] = false;
+payload["pull_request"]!["head"]!["sha"] = shaPlaceholder;
+var template = payload.ToJsonString();
+string PayloadFor(int number) => template
+    .Replace(numberPlaceholder.ToString(CultureInfo.InvariantCulture), number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+    .Replace(shaPlaceholder, HeadSha(number), StringComparison.Ordinal);
+
+// When each PR's ProwJob was created: the moment its grain's Create call returned (persisted).
+var created = new ConcurrentDictionary<int, long>();
+var createCalled = new ConcurrentDictionary<int, long>();
+var headIndexed = new ConcurrentDictionary<int, long>();
 using var dir = new TempDirectory("prow-trigger-bench");
+var options = new ProwHostOptions
+{
+    Config = new ConfigPaths(
+        dir.Write("config.yaml", $$"""
+            prowjob_namespace: prow
+            presubmits:
+              {{org}}/{{repo}}:
+              - name: {{job}}
+                always_run: true
+                spec: {containers: [{image: alpine, command: ["true"]}]}
+            """),
+        null,
+        dir.Write("plugins.yaml", $"plugins:\n  {org}:\n    plugins: [trigger]\n")),
+    Port = 0,
+    ListenAddress = "127.0.0.1",
+    DataDir = dir.Combine("data"),
+    SiloPort = FreePorts.Next(),
+    OrleansGatewayPort = FreePorts.Next(),
+    HmacSecretFile = dir.Write("hmac", secret),
+    GitHubEndpoints = [github.Endpoint],
+    GitHubTokenPath = dir.Write("oauth", "bench-token\n"),
+};
+var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
+var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)), silo =>
+{
+    silo.Services.Replace(ServiceDescriptor.Singleton<IBuildClusters>(new Prow.Bench.RunningBuildCluster()));
+    if (!syncEveryCommit)
+    {
+        silo.Services.Configure<SqliteStorageOptions>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, o => o.SyncEveryCommit = false);
+        silo.Services.Configure<SqliteReminderOptions>(o => o.SyncEveryCommit = false);
+    }
+    silo.AddIncomingGrainCallFilter(async call =>
+    {
+        var pull = call.InterfaceMethod?.DeclaringType == typeof(IProwJobGrain) && call.MethodName == nameof(IProwJobGrain.Create)
+            && call.Request.GetArgument(0) is ProwJob { Spec.Refs.Pulls: [var first, ..] } ? first : null;
+        if (pull is not null) createCalled.TryAdd(pull.Number, Stopwatch.GetTimestamp());
+        await call.Invoke();
+        if (pull is not null) created.TryAdd(pull.Number, Stopwatch.GetTimestamp());
+        if (call.MethodName == nameof(Prow.Abstractions.Repos.IRepoGrain.IndexHead) && call.Request.GetArgument(0) is int indexed) headIndexed.TryAdd(indexed, Stopwatch.GetTimestamp());
+    });
+});
+await prow.StartAsync();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(prow.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
 
 var sent = new long[warmup + prs + 1];
