@@ -5,9 +5,8 @@ using Prow.Grains.Ports;
 namespace Prow.Grains.Jobs;
 
 /// <summary>
-/// <see cref="IProwJobCreator"/> on the grains: a presubmit for one pull request is recorded in its
-/// <see cref="IPullRequestJobsGrain"/> first, then created through <see cref="IProwJobGrain.Create"/>
-/// (idempotent by name). The grain factory is resolved on first use, so plugins can be built where no silo runs.
+/// <see cref="IProwJobCreator"/> on the grains: created through <see cref="IProwJobGrain.Create"/> (idempotent by
+/// name), which records a presubmit for one pull request in its <see cref="IPullRequestJobsGrain"/> first. The grain factory is resolved on first use, so plugins can be built where no silo runs.
 /// </summary>
 public sealed class GrainProwJobCreator(Func<IGrainFactory> grains) : IProwJobCreator
 {
@@ -16,10 +15,7 @@ public sealed class GrainProwJobCreator(Func<IGrainFactory> grains) : IProwJobCr
     public async Task<ProwJob> CreateAsync(ProwJob job, CancellationToken cancellationToken = default)
     {
         Webhooks.ProcessingEffects.Mark();
-        var factory = grains();
-        if (job.Spec.Type == ProwJobType.Presubmit && job.Spec.Refs is { Pulls: [var pull] } refs)
-            await factory.GetGrain<IPullRequestJobsGrain>(PullRequestKey(refs.Org, refs.Repo, pull.Number)).Record(pull.Sha, job.Metadata.Name);
-        return await factory.GetGrain<IProwJobGrain>(job.Metadata.Name).Create(job);
+        return await grains().GetGrain<IProwJobGrain>(job.Metadata.Name).Create(job);
     }
 
     public async Task<int> AbortPresubmitsAsync(string org, string repo, int number, string? keepSha, string description, CancellationToken cancellationToken = default)

@@ -87,6 +87,11 @@ public sealed partial class ProwJobGrain(
             return existing;
         }
 
+        // Every presubmit of one pull request is known to its PR's job list before it exists, whoever creates it
+        // (trigger, Deck's rerun, mkpj), so a new push aborts it as Prow does.
+        if (job.Spec.Type == ProwJobType.Presubmit && job.Spec.Refs is { Pulls: [var pull] } refs)
+            await GrainFactory.GetGrain<IPullRequestJobsGrain>(GrainProwJobCreator.PullRequestKey(refs.Org, refs.Repo, pull.Number)).Record(pull.Sha, job.Name);
+
         var stored = ProwJobJson.Clone(job);
         var now = time.GetUtcNow();
         stored.Metadata.CreationTimestamp ??= now;

@@ -12,6 +12,21 @@ public sealed class ProwJobGrainTests(JobHostFixture fixture) : IClassFixture<Jo
     private JobHost Host => fixture.Host;
     private FakeBuildCluster Cluster => fixture.Cluster;
 
+    /// <summary>Deck's rerun and mkpj create through the grain, not trigger: a new push must still abort what they started.</summary>
+    [Fact]
+    public async Task A_presubmit_created_directly_is_aborted_by_a_new_push_like_triggers_own()
+    {
+        var job = JobHostFixture.NewJob("rerun-by-hand", ProwJobType.Presubmit, org: "push-org", repo: "push-repo");
+        await Host.Job(job.Name).Create(job);
+        await Host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
+
+        var aborted = await new GrainProwJobCreator(() => Host.Grains).AbortPresubmitsAsync("push-org", "push-repo", 7, keepSha: "a-newer-head", "Aborted by trigger plugin.");
+
+        Assert.Equal(1, aborted);
+        var done = await Host.WaitForAsync(job.Name, j => j.Complete, "aborted");
+        Assert.Equal((ProwJobState.Aborted, "Aborted by trigger plugin."), (done.Status.State!.Value, done.Status.Description));
+    }
+
     [Fact]
     public async Task A_created_job_starts_its_workload_once_becomes_pending_and_succeeds_when_the_workload_does()
     {
