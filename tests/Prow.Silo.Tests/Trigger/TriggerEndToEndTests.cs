@@ -1,15 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Jobs.Grains;
 using Prow.Grains.Jobs;
 using Prow.Grains.Plugins.Trigger;
 using Prow.Grains.Ports;
 using Prow.Grains.Webhooks;
-using Prow.Silo.Hosting;
 using Prow.Silo.Tests.Jobs;
 using Prow.TestSupport;
 using Prow.TestSupport.FakeGitHub;
@@ -41,8 +37,7 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
     private readonly TempDirectory _dir = new();
     private readonly FakeBuildCluster _cluster = new();
     private FakeGitHubServer _github = null!;
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private JobHost _host = null!;
 
     public async Task InitializeAsync()
     {
@@ -50,41 +45,20 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
         _github.AddRepo(Org, Repo, defaultBranch: "master");
         _github.AddMember(Org, "Codertocat");
         _github.AddPullRequest(Org, Repo, 2, author: "Codertocat", headSha: HeadSha, baseRef: "master");
-        var options = new ProwHostOptions
-        {
-            Config = new ConfigPaths(_dir.Write("config/config.yaml", ConfigYaml), null, _dir.Write("config/plugins.yaml", "plugins:\n  Codertocat:\n    plugins: [trigger]\n")),
-            Port = 0,
-            ListenAddress = "127.0.0.1",
-            DataDir = _dir.Combine("data"),
-            SiloPort = FreePorts.Next(),
-            OrleansGatewayPort = FreePorts.Next(),
-            HmacSecretFile = _dir.Write("hmac", Secret),
-            GitHubEndpoints = [_github.Endpoint],
-            GitHubTokenPath = _dir.Write("oauth", "e2e-token\n"),
-        };
-        var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
-        Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
-        _app = ProwHost.Build(options, load.Snapshot!, silo =>
-        {
-            silo.Services.Configure<InboxOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(100));
-            silo.Services.AddSingleton<IBuildClusters>(new FakeBuildClusters(_cluster));
-        });
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        _host = await JobHost.StartAsync(_dir, _cluster, ConfigYaml, github: _github, pluginsYaml: "plugins:\n  Codertocat:\n    plugins: [trigger]\n", hmacSecret: Secret,
+            configureSilo: silo => silo.Services.Configure<InboxOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(100)));
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         await _github.DisposeAsync();
         _dir.Dispose();
     }
 
     private async Task SendAsync(string eventType, string payload, string deliveryId)
     {
-        using var response = await _http.SendAsync(SignedWebhook.Create(eventType, payload, Secret, deliveryId));
+        using var response = await _host.Http.SendAsync(SignedWebhook.Create(eventType, payload, Secret, deliveryId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -92,7 +66,7 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
     public async Task OpenedPullRequest_CreatesAndStartsItsPresubmit_OnceEvenWhenRedelivered()
     {
         var payload = WebhookPayloads.Edit("pull_request.opened", p => p["pull_request"]!["draft"] = false);
-        var grains = _app.Services.GetRequiredService<IGrainFactory>();
+        var grains = _host.Grains;
         var name = JobNames.For("delivery-e2e", "pull-unit", HeadSha).ToString("D");
 
         await SendAsync("pull_request", payload, "delivery-e2e");
@@ -111,7 +85,7 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Synchronize_AbortsTheOldHeadsPresubmit_AndStartsTheNewHeads()
     {
-        var grains = _app.Services.GetRequiredService<IGrainFactory>();
+        var grains = _host.Grains;
         var oldName = JobNames.For("delivery-open", "pull-unit", HeadSha).ToString("D");
         var newName = JobNames.For("delivery-sync", "pull-unit", "newsha").ToString("D");
         await SendAsync("pull_request", WebhookPayloads.Edit("pull_request.opened", p => p["pull_request"]!["draft"] = false), "delivery-open");
@@ -133,7 +107,7 @@ public sealed class TriggerEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task PullRequestJobsGrain_HandsOutOtherHeadsJobsOnce()
     {
-        var grain = _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IPullRequestJobsGrain>(GrainProwJobCreator.PullRequestKey("o", "r", 9));
+        var grain = _host.Grains.GetGrain<IPullRequestJobsGrain>(GrainProwJobCreator.PullRequestKey("o", "r", 9));
         await grain.Record("sha1", "job-a");
         await grain.Record("sha1", "job-a");
         await grain.Record("sha1", "job-b");
