@@ -22,8 +22,21 @@ public sealed class GoTemplate
 
     private GoTemplate(List<Node> nodes) => _nodes = nodes;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GoTemplate> ParsedOnce = new(StringComparer.Ordinal);
+
     /// <exception cref="GoTemplateException">The text is not a template of the supported subset.</exception>
     public static GoTemplate Parse(string text) => new(new Parser(text).ParseAll());
+
+    /// <summary>
+    /// <see cref="Parse"/> once per distinct text, for templates from configuration executed on every job (job URLs,
+    /// report templates, Slack messages). Bounded: only a handful exist, and reloads replace them.
+    /// </summary>
+    /// <exception cref="GoTemplateException">The text is not a template of the supported subset.</exception>
+    public static GoTemplate Cached(string text)
+    {
+        if (ParsedOnce.Count > 256) ParsedOnce.Clear();
+        return ParsedOnce.GetOrAdd(text, Parse);
+    }
 
     /// <exception cref="GoTemplateException">A field is missing or a nil value is dereferenced, as Go reports it.</exception>
     public string Execute(object? data)

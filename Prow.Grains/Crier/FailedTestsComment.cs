@@ -27,14 +27,6 @@ public static class FailedTestsComment
     public const string TableHeader = "Test name | Commit | Details | Required | Rerun command";
     public const string TableRule = "--- | --- | --- | --- | ---";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GoTemplate> ParsedTemplates = new(StringComparer.Ordinal);
-
-    private static GoTemplate Parse(string template)
-    {
-        if (ParsedTemplates.Count > 64) ParsedTemplates.Clear(); // only a handful of configs ever exist; reloads replace them
-        return ParsedTemplates.GetOrAdd(template, GoTemplate.Parse);
-    }
-
     /// <summary>Prow's <c>ReportTemplateForRepo</c>: plank's report_templates for "org/repo", else "org", else "*"; null when none.</summary>
     public static string? ReportTemplateFor(ControllerConfig plank, Refs refs)
     {
@@ -146,7 +138,7 @@ public static class FailedTestsComment
     /// </summary>
     public static string Create(ProwJob first, IReadOnlyList<string> entries, string? reportTemplate = null)
     {
-        var rendered = string.IsNullOrEmpty(reportTemplate) ? null : Parse(reportTemplate).Execute(first);
+        var rendered = string.IsNullOrEmpty(reportTemplate) ? null : GoTemplate.Cached(reportTemplate).Execute(first);
         var author = first.Spec.Refs!.Pulls![0].Author;
         var lines = new List<string>();
         if (entries.Count == 0)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Prow.Abstractions.Config;
 using Prow.Abstractions.Jobs;
@@ -23,8 +22,6 @@ public static class SlackReport
 
     /// <summary>The Slack host of configs without one.</summary>
     public const string DefaultHost = "*";
-
-    private static readonly ConcurrentDictionary<string, GoTemplate> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>A config's job_states_to_report parsed once per loaded list (a reload brings new lists), not on every pass.</summary>
     private static readonly ConditionalWeakTable<List<string>, List<ProwJobState>> ParsedStates = new();
@@ -97,8 +94,7 @@ public static class SlackReport
         var text = target.ReportTemplate.Length > 0 ? target.ReportTemplate : ComponentDefaults.DefaultSlackReportTemplate;
         try
         {
-            if (Parsed.Count > 64) Parsed.Clear(); // a handful of templates exist; reloads replace them
-            return Parsed.GetOrAdd(text, GoTemplate.Parse).Execute(job);
+            return GoTemplate.Cached(text).Execute(job);
         }
         catch (GoTemplateException e)
         {

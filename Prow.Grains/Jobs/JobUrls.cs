@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Prow.Abstractions.Config.Controllers;
 using Prow.Abstractions.Jobs;
 using Prow.Abstractions.Templates;
@@ -14,8 +13,6 @@ namespace Prow.Grains.Jobs;
 /// </summary>
 public static class JobUrls
 {
-    private static readonly ConcurrentDictionary<string, GoTemplate> Parsed = new(StringComparer.Ordinal);
-
     /// <summary>
     /// The URL, or "" when nothing gives one. Throws <see cref="GoTemplateException"/> when the template fails on this
     /// job and <see cref="ArgumentException"/> when a decorated job's prefix URL cannot be built (no GCS configuration,
@@ -55,8 +52,7 @@ public static class JobUrls
                 : WithPath(prefix, provider, bucket, path);
         }
         if (plank.JobUrlTemplate.Length == 0) return "";
-        if (Parsed.Count > 64) Parsed.Clear(); // only a handful of configs ever exist; reloads replace them
-        return Parsed.GetOrAdd(plank.JobUrlTemplate, GoTemplate.Parse).Execute(job);
+        return GoTemplate.Cached(plank.JobUrlTemplate).Execute(job);
     }
 
     /// <summary>The prefix URL with the parts joined onto its path (Go's url.Parse, path.Join, String).</summary>

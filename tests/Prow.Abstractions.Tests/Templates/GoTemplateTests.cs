@@ -39,6 +39,14 @@ public sealed class GoTemplateTests
         Assert.Equal(expected, GoTemplate.Parse(KubernetesJobUrlTemplate).Execute(Job(type, org, repo)));
 
     [Fact]
+    public void Cached_ParsesEachTextOnce_AndStillRefusesBadOnes()
+    {
+        const string text = "{{.Spec.Job}}/cached";
+        Assert.Same(GoTemplate.Cached(text), GoTemplate.Cached(text));
+        Assert.Throws<GoTemplateException>(() => GoTemplate.Cached("{{if .Spec.Job}}"));
+    }
+
+    [Fact]
     public void Crier_s_default_slack_template_renders_states_as_prow_writes_them() =>
         Assert.Equal("Job pull-unit of type presubmit ended with state pending. <|View logs>",
             GoTemplate.Parse("Job {{.Spec.Job}} of type {{.Spec.Type}} ended with state {{.Status.State}}. <{{.Status.URL}}|View logs>")
