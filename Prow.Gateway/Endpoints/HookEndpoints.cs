@@ -81,7 +81,7 @@ public static class HookEndpoints
             var route = WebhookRouter.Route(eventType, document.RootElement);
             if (route.Kind == WebhookRouteKind.Invalid) return Answer(StatusCodes.Status400BadRequest, $"invalid {eventType} payload: {route.Reason}");
             if (route.Kind == WebhookRouteKind.Ignore) return Answer(StatusCodes.Status200OK, route.Reason!);
-            if (WebhookRouter.ModelProblem(eventType, document.RootElement) is { } problem)
+            if (WebhookRouter.ModelProblem(eventType, body) is { } problem)
                 return Answer(StatusCodes.Status400BadRequest, $"invalid {eventType} payload: {problem}");
             if (!HasPlugins(config.Current, route.Org!, route.Repo!))
                 return Answer(StatusCodes.Status200OK, $"no plugins are enabled for {route.Org}/{route.Repo}");

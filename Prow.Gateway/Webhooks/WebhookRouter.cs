@@ -35,11 +35,12 @@ public static class WebhookRouter
     };
 
     /// <summary>Null when the body deserializes into its event model, else why not.</summary>
-    public static string? ModelProblem(string eventType, JsonElement body)
+    /// <remarks>Reads the UTF-8 bytes themselves: deserializing a <see cref="JsonElement"/> would first write it out again.</remarks>
+    public static string? ModelProblem(string eventType, ReadOnlySpan<byte> body)
     {
         try
         {
-            body.Deserialize(PayloadType(eventType), GitHubJson.Options);
+            JsonSerializer.Deserialize(body, PayloadType(eventType), GitHubJson.Options);
             return null;
         }
         catch (JsonException ex)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Prow.Gateway.Webhooks;
 using Prow.TestSupport.Webhooks;
@@ -90,8 +91,7 @@ public sealed class WebhookRouterTests
     public void ModelProblem_RealPayload_None(string eventType, string? action, WebhookRouteKind kind)
     {
         if (kind == WebhookRouteKind.Ignore) return;
-        using var doc = JsonDocument.Parse(WebhookExamples.Get(eventType, action).ToJsonString());
-        Assert.Null(WebhookRouter.ModelProblem(eventType, doc.RootElement));
+        Assert.Null(WebhookRouter.ModelProblem(eventType, Encoding.UTF8.GetBytes(WebhookExamples.Get(eventType, action).ToJsonString())));
     }
 
     [Fact]
@@ -99,7 +99,6 @@ public sealed class WebhookRouterTests
     {
         var payload = WebhookExamples.Get("pull_request", "opened");
         payload["pull_request"] = 7;
-        using var doc = JsonDocument.Parse(payload.ToJsonString());
-        Assert.Contains("pull_request", WebhookRouter.ModelProblem("pull_request", doc.RootElement));
+        Assert.Contains("pull_request", WebhookRouter.ModelProblem("pull_request", Encoding.UTF8.GetBytes(payload.ToJsonString())));
     }
 }
