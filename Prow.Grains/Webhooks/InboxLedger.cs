@@ -11,13 +11,18 @@ public static class InboxLedger
     /// <summary>Adds the event unless its delivery ID was seen; trims the remembered IDs to <paramref name="capacity"/>.</summary>
     public static AcceptResult Accept(InboxState state, WebhookEvent webhook, int capacity)
     {
-        if (state.RecentDeliveries.Contains(webhook.DeliveryId, StringComparer.Ordinal)
-            || state.Pending.Exists(e => e.Event.DeliveryId == webhook.DeliveryId))
+        var recent = state.RecentDeliverySet;
+        if (recent.Contains(webhook.DeliveryId) || state.Pending.Exists(e => e.Event.DeliveryId == webhook.DeliveryId))
             return AcceptResult.Duplicate;
         state.Pending.Add(new InboxEntry { Event = webhook });
         state.RecentDeliveries.Add(webhook.DeliveryId);
+        recent.Add(webhook.DeliveryId);
         var excess = state.RecentDeliveries.Count - Math.Max(capacity, 1);
-        if (excess > 0) state.RecentDeliveries.RemoveRange(0, excess);
+        if (excess > 0)
+        {
+            for (var i = 0; i < excess; i++) recent.Remove(state.RecentDeliveries[i]);
+            state.RecentDeliveries.RemoveRange(0, excess);
+        }
         return AcceptResult.Accepted;
     }
 

@@ -15,6 +15,14 @@ public sealed class InboxState
 
     /// <summary>How many events this inbox has finished (processed or given up on).</summary>
     [Id(2)] public long Completed { get; set; }
+
+    /// <summary>
+    /// <see cref="RecentDeliveries"/> as a set, so checking a delivery costs the same with a full record (not persisted:
+    /// built from the list on first use). <see cref="InboxLedger"/> changes both together.
+    /// </summary>
+    internal HashSet<string> RecentDeliverySet => _recentDeliverySet ??= new HashSet<string>(RecentDeliveries, StringComparer.Ordinal);
+
+    [NonSerialized] private HashSet<string>? _recentDeliverySet;
 }
 
 [GenerateSerializer]

@@ -1,0 +1,73 @@
+using Prow.Abstractions.Webhooks;
+using Prow.Grains.Webhooks;
+
+namespace Prow.Grains.Tests.Webhooks;
+
+public sealed class InboxLedgerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+
+    private static WebhookEvent Event(string deliveryId) =>
+        new("issue_comment", deliveryId, "{}", Now, new Dictionary<string, string>());
+
+    [Fact]
+    public void Accept_SameDeliveryTwice_SecondIsDuplicate_WhilePendingAndAfterCompletion()
+    {
+        var state = new InboxState();
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("a"), capacity: 10));
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("a"), capacity: 10));
+
+        InboxLedger.Complete(state, state.Pending[0]);
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("a"), capacity: 10));
+        Assert.Empty(state.Pending);
+        Assert.Equal(1, state.Completed);
+    }
+
+    [Fact]
+    public void Accept_BeyondCapacity_ForgetsOnlyTheOldest()
+    {
+        var state = new InboxState();
+        foreach (var id in new[] { "a", "b", "c", "d" }) InboxLedger.Accept(state, Event(id), capacity: 3);
+        foreach (var entry in state.Pending.ToList()) InboxLedger.Complete(state, entry);
+
+        Assert.Equal(["b", "c", "d"], state.RecentDeliveries);
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("b"), capacity: 3));
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("d"), capacity: 3));
+        // "a" fell out of the record: a redelivery of it is new again, and pushes out "b".
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("a"), capacity: 3));
+        Assert.Equal(["c", "d", "a"], state.RecentDeliveries);
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("b"), capacity: 3));
+    }
+
+    [Fact]
+    public void Accept_StateReadBackFromStorage_StillKnowsItsDeliveries()
+    {
+        // As after a restart: the persisted list is all there is; the lookup set is rebuilt from it.
+        var state = new InboxState { RecentDeliveries = ["x", "y"] };
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("x"), capacity: 2));
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("z"), capacity: 2));
+        // "x" was pushed out by "z", so it is new again.
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("x"), capacity: 2));
+        Assert.Equal(["z", "x"], state.RecentDeliveries);
+    }
+
+    [Fact]
+    public void Fail_BacksOffExponentially_ThenGivesUp()
+    {
+        var state = new InboxState();
+        InboxLedger.Accept(state, Event("a"), capacity: 10);
+        var entry = state.Pending[0];
+
+        Assert.True(InboxLedger.Fail(state, entry, Now, maxAttempts: 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal(Now.AddSeconds(1), entry.NotBefore);
+        Assert.Null(InboxLedger.Next(state, Now, out var dueAt));
+        Assert.Equal(Now.AddSeconds(1), dueAt);
+        Assert.Same(entry, InboxLedger.Next(state, Now.AddSeconds(1), out _));
+
+        Assert.True(InboxLedger.Fail(state, entry, Now, maxAttempts: 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal(Now.AddSeconds(2), entry.NotBefore);
+        Assert.False(InboxLedger.Fail(state, entry, Now, maxAttempts: 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
+        Assert.Empty(state.Pending);
+        Assert.Equal(1, state.Completed);
+    }
+}
