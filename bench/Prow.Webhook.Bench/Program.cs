@@ -9,7 +9,8 @@ using Prow.Webhook.Bench;
 // Webhook ingest benchmark: the real /hook in all-in-one mode (SQLite under a temp data dir)
 // against a bare Kestrel endpoint that only verifies the HMAC, same machine, same generator, same run.
 var rate = Arg("--rate", 500);
-var seconds = Arg("--seconds", 20);
+var seconds = Arg("--seconds", 10);
+var roundCount = Math.Max(1, Arg("--rounds", 5));
 var concurrency = Arg("--concurrency", 32);
 var pullRequests = Arg("--prs", 1000);
 // Long enough for tiered JIT to finish optimising the hot paths on 2 busy cores (a server runs for days; with a
@@ -41,43 +42,57 @@ await prow.StartAsync();
 var bare = await BareEndpoint.StartAsync(secretBytes);
 
 var targets = new (string Name, Uri Url)[] { ("bare HMAC endpoint", new Uri(bare.Urls.First())), ("prow /hook (all-in-one, SQLite)", new Uri(prow.Urls.First())) };
-var rows = new List<string>();
-var costs = new List<string>();
-var throughput = new Dictionary<string, double>();
-foreach (var (name, url) in targets)
-{
-    var generator = new LoadGenerator(url, template, secretBytes, pullRequests);
-    await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(warmup));
-    // CPU time and allocation per delivery (whole process: the generator's share is the same for both targets)
-    // move less with other load on the machine than throughput does.
-    var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-    var closed = await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(seconds));
-    var cpuPerRequest = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(closed.Requests, 1);
-    var kbPerRequest = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / Math.Max(closed.Requests, 1);
-    costs.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {cpuPerRequest:0.000} | {kbPerRequest:0} |"));
-    var open = rate > 0 ? await generator.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds)) : new LoadGenerator.Result(0, 0, 0, []); // --rate 0: closed loop only
-    throughput[name] = closed.Throughput;
-    rows.Add(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {closed.Throughput:0} | {closed.Percentile(0.5):0.0} | {closed.Percentile(0.99):0.0} | {closed.Errors} | {rate} | {open.Percentile(0.5):0.0} | {open.Percentile(0.99):0.0} | {open.Errors} |"));
-}
+var generators = targets.Select(t => new LoadGenerator(t.Url, template, secretBytes, pullRequests)).ToArray();
+foreach (var generator in generators) await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(warmup));
 
-Console.WriteLine($"webhook ingest: {Environment.ProcessorCount} cores, {warmup}s warm-up, {seconds}s per phase, closed loop {concurrency} concurrent, open loop {rate}/s, {pullRequests} PRs, .NET {Environment.Version}");
-Console.WriteLine("| target | max req/s (closed loop) | p50 ms | p99 ms | errors | open-loop rate req/s | p50 ms | p99 ms | errors |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-foreach (var row in rows) Console.WriteLine(row);
-Console.WriteLine();
-Console.WriteLine("| target (closed loop, whole process) | CPU ms per request | KB allocated per request |");
-Console.WriteLine("|---|---|---|");
-foreach (var cost in costs) Console.WriteLine(cost);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (prow / bare, closed-loop throughput): {throughput[targets[1].Name] / throughput[targets[0].Name]:0.00}"));
+// The targets take turns, round after round, so a change in the machine's other load (2 shared cores) falls on both:
+// each round's ratio compares two phases measured seconds apart, and the medians ignore an odd round.
+var rounds = new List<Round>[targets.Length];
+for (var t = 0; t < targets.Length; t++) rounds[t] = [];
+for (var round = 0; round < roundCount; round++)
+{
+    for (var t = 0; t < targets.Length; t++)
+    {
+        // CPU time and allocation per delivery (whole process: the generator's share is the same for both targets)
+        // move less with other load on the machine than throughput does.
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var closed = await generators[t].ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(seconds));
+        var requests = Math.Max(closed.Requests, 1);
+        rounds[t].Add(new Round(closed,
+            (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / requests,
+            (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / requests));
+    }
+}
+var ratios = Enumerable.Range(0, roundCount).Select(r => rounds[1][r].Closed.Throughput / rounds[0][r].Closed.Throughput).ToList();
+
+Console.WriteLine($"webhook ingest: {Environment.ProcessorCount} cores, {warmup}s warm-up, {roundCount} rounds of {seconds}s per target, closed loop {concurrency} concurrent, open loop {rate}/s, {pullRequests} PRs, .NET {Environment.Version}");
+Console.WriteLine("| target | closed loop req/s (median; each round) | p50 ms | p99 ms | CPU ms per request | KB allocated per request | errors | open-loop rate req/s | p50 ms | p99 ms | errors |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+for (var t = 0; t < targets.Length; t++)
+{
+    var median = rounds[t].OrderBy(r => r.Closed.Throughput).ElementAt(roundCount / 2);
+    var open = rate > 0 ? await generators[t].OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds)) : new LoadGenerator.Result(0, 0, 0, []); // --rate 0: closed loop only
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {targets[t].Name} | {median.Closed.Throughput:0} ({string.Join(", ", rounds[t].Select(r => r.Closed.Throughput.ToString("0", CultureInfo.InvariantCulture)))}) | {median.Closed.Percentile(0.5):0.0} | {median.Closed.Percentile(0.99):0.0} | {Median(rounds[t].Select(r => r.CpuMs)):0.000} | {Median(rounds[t].Select(r => r.Kb)):0} | {rounds[t].Sum(r => r.Closed.Errors)} | {rate} | {open.Percentile(0.5):0.0} | {open.Percentile(0.99):0.0} | {open.Errors} |"));
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"ratio (prow / bare, closed-loop throughput of the same round): median {Median(ratios):0.00} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
 
 await bare.StopAsync();
 await prow.StopAsync();
 return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
+}
 
 int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+internal sealed record Round(LoadGenerator.Result Closed, double CpuMs, double Kb);
