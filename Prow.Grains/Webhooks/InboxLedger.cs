@@ -11,19 +11,33 @@ public static class InboxLedger
     /// <summary>Adds the event unless its delivery ID was seen; trims the remembered IDs to <paramref name="capacity"/>.</summary>
     public static AcceptResult Accept(InboxState state, WebhookEvent webhook, int capacity)
     {
-        var recent = state.RecentDeliverySet;
-        if (recent.Contains(webhook.DeliveryId) || state.Pending.Exists(e => e.Event.DeliveryId == webhook.DeliveryId))
+        var recent = RecentSet(state);
+        var key = InboxState.KeyOf(webhook.DeliveryId);
+        if (recent.Contains(key) || state.Pending.Exists(e => e.Event.DeliveryId == webhook.DeliveryId))
             return AcceptResult.Duplicate;
         state.Pending.Add(new InboxEntry { Event = webhook });
-        state.RecentDeliveries.Add(webhook.DeliveryId);
-        recent.Add(webhook.DeliveryId);
-        var excess = state.RecentDeliveries.Count - Math.Max(capacity, 1);
+        state.RecentDeliveryKeys.Add(key);
+        recent.Add(key);
+        var excess = state.RecentDeliveryKeys.Count - Math.Max(capacity, 1);
         if (excess > 0)
         {
-            for (var i = 0; i < excess; i++) recent.Remove(state.RecentDeliveries[i]);
-            state.RecentDeliveries.RemoveRange(0, excess);
+            for (var i = 0; i < excess; i++) recent.Remove(state.RecentDeliveryKeys[i]);
+            state.RecentDeliveryKeys.RemoveRange(0, excess);
         }
         return AcceptResult.Accepted;
+    }
+
+    /// <summary>The lookup set of the remembered deliveries; first moves IDs an older version stored as text into the keys.</summary>
+    private static HashSet<Guid> RecentSet(InboxState state)
+    {
+        if (state.RecentDeliveries.Count > 0)
+        {
+            // Older IDs come first: they are the older deliveries.
+            state.RecentDeliveryKeys.InsertRange(0, state.RecentDeliveries.Select(InboxState.KeyOf));
+            state.RecentDeliveries.Clear();
+            state.RecentDeliverySet = null;
+        }
+        return state.RecentDeliverySet ??= [.. state.RecentDeliveryKeys];
     }
 
     /// <summary>The entry to process now, or null (with the time it becomes due, if any).</summary>

@@ -7,6 +7,8 @@ public sealed class InboxLedgerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
 
+    private static List<Guid> Keys(params string[] deliveryIds) => [.. deliveryIds.Select(InboxState.KeyOf)];
+
     private static WebhookEvent Event(string deliveryId) =>
         new("issue_comment", deliveryId, "{}", Now, new Dictionary<string, string>());
 
@@ -30,25 +32,46 @@ public sealed class InboxLedgerTests
         foreach (var id in new[] { "a", "b", "c", "d" }) InboxLedger.Accept(state, Event(id), capacity: 3);
         foreach (var entry in state.Pending.ToList()) InboxLedger.Complete(state, entry);
 
-        Assert.Equal(["b", "c", "d"], state.RecentDeliveries);
+        Assert.Equal(Keys("b", "c", "d"), state.RecentDeliveryKeys);
         Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("b"), capacity: 3));
         Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("d"), capacity: 3));
         // "a" fell out of the record: a redelivery of it is new again, and pushes out "b".
         Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("a"), capacity: 3));
-        Assert.Equal(["c", "d", "a"], state.RecentDeliveries);
+        Assert.Equal(Keys("c", "d", "a"), state.RecentDeliveryKeys);
         Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("b"), capacity: 3));
     }
 
     [Fact]
     public void Accept_StateReadBackFromStorage_StillKnowsItsDeliveries()
     {
-        // As after a restart: the persisted list is all there is; the lookup set is rebuilt from it.
-        var state = new InboxState { RecentDeliveries = ["x", "y"] };
+        // As after a restart: the persisted keys are all there is; the lookup set is rebuilt from them.
+        var state = new InboxState { RecentDeliveryKeys = Keys("x", "y") };
         Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("x"), capacity: 2));
         Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("z"), capacity: 2));
         // "x" was pushed out by "z", so it is new again.
         Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("x"), capacity: 2));
-        Assert.Equal(["z", "x"], state.RecentDeliveries);
+        Assert.Equal(Keys("z", "x"), state.RecentDeliveryKeys);
+    }
+
+    [Fact]
+    public void Accept_StateOfAnOlderVersion_IdsAsText_RecognisedAndMovedIntoKeys()
+    {
+        var state = new InboxState { RecentDeliveries = ["old-1", "old-2"], RecentDeliveryKeys = Keys("new-1") };
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("old-2"), capacity: 10));
+        Assert.Equal(AcceptResult.Duplicate, InboxLedger.Accept(state, Event("new-1"), capacity: 10));
+        Assert.Empty(state.RecentDeliveries);
+        Assert.Equal(AcceptResult.Accepted, InboxLedger.Accept(state, Event("new-2"), capacity: 3));
+        // The text IDs were older than the keys; the oldest is the first to go.
+        Assert.Equal(Keys("old-2", "new-1", "new-2"), state.RecentDeliveryKeys);
+    }
+
+    [Fact]
+    public void KeyOf_SameIdSameKey_DifferentIdsDifferentKeys()
+    {
+        var id = "72d3162e-cc78-11e3-81ab-4c9367dc0958";
+        Assert.Equal(InboxState.KeyOf(id), InboxState.KeyOf(new string(id)));
+        Assert.NotEqual(InboxState.KeyOf(id), InboxState.KeyOf(id.ToUpperInvariant()));
+        Assert.Equal(10_000, Enumerable.Range(0, 10_000).Select(i => InboxState.KeyOf(Guid.NewGuid().ToString())).Distinct().Count());
     }
 
     [Fact]
