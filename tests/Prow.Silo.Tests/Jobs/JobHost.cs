@@ -42,18 +42,19 @@ public sealed class JobHost : IAsyncDisposable
     /// clusters run them (the local agent, and the clusters of <paramref name="kubeconfig"/>). With <paramref name="github"/>
     /// the host talks to that fake GitHub with a token (so crier reports jobs there); without, it has no GitHub credentials.
     /// <paramref name="pluginsYaml"/> is plugins.yaml (default: no plugins); with <paramref name="hmacSecret"/> /hook
-    /// accepts webhooks signed with it.
+    /// accepts webhooks signed with it. <paramref name="dataDir"/> (default: data/ in <paramref name="dir"/>) lets a test
+    /// start a second host on the first one's storage.
     /// </summary>
     public static async Task<JobHost> StartAsync(TempDirectory dir, FakeBuildCluster? cluster, string? configYaml = null, bool rerunCreatesJob = false,
         string? kubeconfig = null, Action<ISiloBuilder>? configureSilo = null, Prow.TestSupport.FakeGitHub.FakeGitHubServer? github = null,
-        HostReporters? reporters = null, string? pluginsYaml = null, string? hmacSecret = null)
+        HostReporters? reporters = null, string? pluginsYaml = null, string? hmacSecret = null, string? dataDir = null)
     {
         var options = new ProwHostOptions
         {
             Config = new ConfigPaths(dir.Write("config/config.yaml", configYaml ?? "prowjob_namespace: prow\n"), null, dir.Write("config/plugins.yaml", pluginsYaml ?? "plugins: {}\n")),
             Port = 0,
             ListenAddress = "127.0.0.1",
-            DataDir = dir.Combine("data"),
+            DataDir = dataDir ?? dir.Combine("data"),
             SiloPort = FreePorts.Next(),
             OrleansGatewayPort = FreePorts.Next(),
             RerunCreatesJob = rerunCreatesJob,
