@@ -40,8 +40,17 @@ var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNo
 var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)));
 await prow.StartAsync();
 var bare = await BareEndpoint.StartAsync(secretBytes);
+// For comparison, not the target: the bare endpoint plus one durable write of the body through the host's own SQLite
+// grain storage (the floor of what /hook's durable accept can cost with this storage).
+var durable = await BareEndpoint.StartAsync(secretBytes,
+    prow.Services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
 
-var targets = new (string Name, Uri Url)[] { ("bare HMAC endpoint", new Uri(bare.Urls.First())), ("prow /hook (all-in-one, SQLite)", new Uri(prow.Urls.First())) };
+var targets = new (string Name, Uri Url)[]
+{
+    ("bare HMAC endpoint", new Uri(bare.Urls.First())),
+    ("prow /hook (all-in-one, SQLite)", new Uri(prow.Urls.First())),
+    ("bare HMAC endpoint + durable write of the body (SQLite)", new Uri(durable.Urls.First())),
+};
 var generators = targets.Select(t => new LoadGenerator(t.Url, template, secretBytes, pullRequests)).ToArray();
 foreach (var generator in generators) await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(warmup));
 
@@ -78,8 +87,12 @@ for (var t = 0; t < targets.Length; t++)
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ratio (prow / bare, closed-loop throughput of the same round): median {Median(ratios):0.00} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+var durableRatios = Enumerable.Range(0, roundCount).Select(r => rounds[1][r].Closed.Throughput / rounds[2][r].Closed.Throughput).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"ratio (prow / bare + durable write, same round): median {Median(durableRatios):0.00} (rounds: {string.Join(", ", durableRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
 
 await bare.StopAsync();
+await durable.StopAsync();
 await prow.StopAsync();
 return 0;
 
