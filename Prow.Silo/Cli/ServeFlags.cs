@@ -8,7 +8,7 @@ namespace Prow.Silo.Cli;
 public sealed class ServeFlags
 {
     private readonly FlagSet _flags = new("prow");
-    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir, _slackApiEndpoint, _webhookSecret, _deckUrl;
+    private readonly FlagSet.Flag<string?> _configPath, _jobConfigPath, _pluginConfig, _listen, _dataDir, _hmac, _token, _appId, _appKey, _kubeconfig, _kubeconfigDir, _slackApiEndpoint, _webhookSecret, _deckUrl, _localGitBaseUrl;
     private readonly FlagSet.Flag<bool> _strict, _dryRun, _rerunCreatesJob, _localAgent;
     private readonly FlagSet.Flag<int> _port, _siloPort, _gatewayPort;
     private readonly FlagSet.Flag<List<string>> _endpoints, _kubernetesAgents, _slackWebhookUrlFiles, _slackTokenFiles, _webhookUrls, _webhookJobTypes;
@@ -36,6 +36,8 @@ public sealed class ServeFlags
         _kubernetesAgents = _flags.Strings("kubernetes-agents", [ProwJobAgents.Kubernetes],
             "Agents run on the Kubernetes build clusters: kubernetes, tekton-pipeline, knative-build (may be given more than once).");
         _localAgent = _flags.Bool("local-agent", true, "Run jobs with agent: local as processes on this machine (trusted setups only).");
+        _localGitBaseUrl = _flags.String("local-git-base-url", null,
+            "Base URL the local agent clones <url>/<org>/<repo>.git from when a ref has no clone_uri (a mirror, GitHub Enterprise, file:///srv/git); default: the ref's repo_link, else github.com.");
         _deckUrl = _flags.String("deck-url", null, "Deck's external address (https://prow.example.com): jobs that get no URL from plank's job_url_prefix_config or job_url_template link to their log there.");
         _slackWebhookUrlFiles = _flags.Strings("slack-webhook-url-file", [],
             "Path to a file with a Slack incoming-webhook URL, or host=path for the Slack host of slack_reporter_configs' host (may be given more than once).");
@@ -82,6 +84,9 @@ public sealed class ServeFlags
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new UsageException($"--github-endpoint \"{endpoint}\": not an http(s) URL");
         }
+        if (!string.IsNullOrEmpty(_localGitBaseUrl.Value)
+            && (!Uri.TryCreate(_localGitBaseUrl.Value, UriKind.Absolute, out var gitBase) || gitBase.Scheme is not ("http" or "https" or "file" or "ssh" or "git")))
+            throw new UsageException($"--local-git-base-url \"{_localGitBaseUrl.Value}\": not an absolute http(s), ssh, git or file URL");
         Uri? deckUrl = null;
         if (!string.IsNullOrEmpty(_deckUrl.Value)
             && (!Uri.TryCreate(_deckUrl.Value, UriKind.Absolute, out deckUrl) || (deckUrl.Scheme != Uri.UriSchemeHttp && deckUrl.Scheme != Uri.UriSchemeHttps)))
@@ -133,6 +138,7 @@ public sealed class ServeFlags
             KubeconfigDir = NullIfEmpty(_kubeconfigDir.Value),
             KubernetesAgents = _kubernetesAgents.Value,
             LocalAgent = _localAgent.Value,
+            LocalGitBaseUrl = NullIfEmpty(_localGitBaseUrl.Value),
             SlackWebhookUrlFiles = slackWebhooks,
             SlackTokenFiles = slackTokens,
             SlackApiEndpoint = _slackApiEndpoint.Value ?? "https://slack.com/api",

@@ -17,7 +17,7 @@ public static class BuildClusterHosting
         services.AddBuildClusterRegistry();
         if (options.LocalAgent)
         {
-            services.AddLocalBuildAgent(new LocalAgentOptions { DataDirectory = Path.Combine(options.DataDir, "local") });
+            services.AddLocalBuildAgent(new LocalAgentOptions { DataDirectory = Path.Combine(options.DataDir, "local"), GitBaseUrl = options.LocalGitBaseUrl });
             services.AddBuildCluster(LocalProcessCluster.Agent, LocalProcessCluster.Cluster, sp => sp.GetRequiredService<LocalProcessCluster>());
         }
 

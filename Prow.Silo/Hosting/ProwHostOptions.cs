@@ -55,6 +55,12 @@ public sealed class ProwHostOptions
     /// <summary>Whether jobs with <c>agent: local</c> run as processes on this machine.</summary>
     public bool LocalAgent { get; init; } = true;
 
+    /// <summary>
+    /// <c>--local-git-base-url</c>: where the local agent clones repositories of refs without a <c>clone_uri</c>
+    /// (<c>&lt;url&gt;/&lt;org&gt;/&lt;repo&gt;.git</c>: a mirror, GitHub Enterprise). Null: the refs' repo_link, else github.com.
+    /// </summary>
+    public string? LocalGitBaseUrl { get; init; }
+
     /// <summary>How often configuration files are re-checked even without a file-system notification.</summary>
     public TimeSpan ConfigPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -36,6 +36,9 @@ public sealed class LocalProcessCluster : IBuildCluster, IAsyncDisposable, IDisp
         Directory.CreateDirectory(options.JobsDirectory);
     }
 
+    /// <summary>The settings this agent runs with.</summary>
+    public LocalAgentOptions Options => _options;
+
     public async Task<WorkloadObservation> StartAsync(ProwJob job, CancellationToken cancellationToken = default)
     {
         var directory = LocalRunPlan.DirectoryFor(_options, job.Name);

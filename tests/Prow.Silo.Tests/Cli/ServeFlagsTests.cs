@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Prow.Abstractions.Config;
+using Prow.Abstractions.Jobs;
+using Prow.Silo.Adapters.Local;
+using Prow.Silo.Hosting;
 using Prow.Silo.Cli;
 using Prow.TestSupport;
 
@@ -62,6 +67,24 @@ public sealed class ServeFlagsTests : IDisposable
     public void Parse_DeckUrl_IsCarried() =>
         Assert.Equal(new Uri("https://prow.example.org/"), new ServeFlags().Parse(["--deck-url", "https://prow.example.org/"]).DeckUrl);
 
+    [Theory]
+    [InlineData("https://ghe.example.com/")]
+    [InlineData("file:///srv/git")]
+    public void Parse_LocalGitBaseUrl_IsCarried(string url) =>
+        Assert.Equal(url, new ServeFlags().Parse(["--local-git-base-url", url]).LocalGitBaseUrl);
+
+    [Fact]
+    public async Task Host_LocalGitBaseUrl_ReachesTheLocalAgent()
+    {
+        var parsed = new ServeFlags().Parse(["--local-git-base-url", "https://ghe.example.com", "--data-dir", _dir.Combine("data"),
+            "--config-path", _dir.Write("config.yaml", "prowjob_namespace: prow\n")]);
+        var load = ConfigLoader.Load(parsed.Config, strict: false, DateTimeOffset.UtcNow);
+        await using var app = ProwHost.Build(parsed, load.Snapshot!);
+        var agent = app.Services.GetRequiredService<LocalProcessCluster>();
+        Assert.Equal("https://ghe.example.com", agent.Options.GitBaseUrl);
+        Assert.Equal("https://ghe.example.com/o/r.git", LocalRunPlan.RepositoryUri(new Refs { Org = "o", Repo = "r" }, agent.Options));
+    }
+
     [Fact]
     public void Parse_ReporterFlags_TakeHostsRepeatsAndJobTypes()
     {
@@ -114,6 +137,7 @@ public sealed class ServeFlagsTests : IDisposable
         { ["--hmac-secret-file", "/nonexistent/hmac"], "--hmac-secret-file /nonexistent/hmac: file not found" },
         { ["--github-endpoint", "ftp://x"], "--github-endpoint \"ftp://x\": not an http(s) URL" },
         { ["--deck-url", "prow.example.org"], "--deck-url \"prow.example.org\": not an http(s) URL" },
+        { ["--local-git-base-url", "ghe.example.com"], "--local-git-base-url \"ghe.example.com\": not an absolute http(s), ssh, git or file URL" },
         { ["--listen-address", "nowhere"], "--listen-address \"nowhere\": not an IP address" },
         { ["serve"], "unexpected argument \"serve\"" },
         { ["--bogus"], "unknown flag -bogus" },
