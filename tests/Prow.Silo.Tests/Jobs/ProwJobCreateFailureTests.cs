@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;
 using Orleans.Runtime;
+using Prow.Abstractions.Jobs;
 using Prow.Grains.Jobs;
 using Prow.Silo.Storage.Sqlite;
 using Prow.TestSupport;
@@ -10,8 +11,8 @@ using Prow.TestSupport;
 namespace Prow.Silo.Tests.Jobs;
 
 /// <summary>
-/// Creating a ProwJob when storage fails the write: the caller sees the failure, and a retry must persist the job
-/// rather than find the unsaved one in memory and report it created.
+/// ProwJob grains when storage fails a write: the caller sees the failure, nothing unsaved is shown or acted on, and a
+/// retry persists what the failed attempt could not (a created job, its reminder, a status change).
 /// </summary>
 public sealed class ProwJobCreateFailureTests
 {
@@ -45,12 +46,59 @@ public sealed class ProwJobCreateFailureTests
             await Assert.ThrowsAsync<OrleansException>(() => host.Job(job.Name).Create(job)); // the storage bridge wraps the SqliteException
             Assert.Null(await host.Job(job.Name).Get());
             await host.Job(job.Name).Create(job);
-            await host.WaitForAsync(job.Name, j => j.Status.State == Prow.Abstractions.Jobs.ProwJobState.Pending, "pending");
+            await host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
         }
 
         // What the retry answered must be what storage holds.
         await using var restarted = await JobHost.StartAsync(dir, cluster);
         Assert.NotNull(await restarted.Job(job.Name).Get());
+    }
+
+    /// <summary>The host's SQLite storage, failing every write of the named ProwJob while <see cref="Failing"/>.</summary>
+    private sealed class FailJobWritesWhileArmed(SqliteGrainStorage inner, string jobName) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+    {
+        public volatile bool Failing;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            Failing && stateName == ProwJobGrain.StateName && grainId.Key.ToString() == jobName
+                ? Task.FromException(new SqliteException("disk I/O error", 10))
+                : inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+
+        public void Participate(ISiloLifecycle lifecycle) => inner.Participate(lifecycle);
+    }
+
+    [Fact]
+    public async Task A_status_change_whose_write_failed_is_not_shown_or_acted_on()
+    {
+        using var dir = new TempDirectory();
+        var cluster = new FakeBuildCluster();
+        var job = JobHostFixture.NewJob("abort-write-fails");
+        FailJobWritesWhileArmed? storage = null;
+
+        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => silo.Services.AddKeyedSingleton<IGrainStorage>(
+            ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => storage = new FailJobWritesWhileArmed(SqliteGrainStorage.Create(sp, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), job.Name))))
+        {
+            await host.Job(job.Name).Create(job);
+            await host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
+
+            storage!.Failing = true;
+            await Assert.ThrowsAsync<OrleansException>(() => host.Job(job.Name).Abort("stop"));
+            // Storage still says pending, so the grain must too: an aborted job that a restart would bring back pending is a lie.
+            var shown = await host.Job(job.Name).Get();
+            Assert.Equal(ProwJobState.Pending, shown!.Status.State);
+            Assert.Null(shown.Status.CompletionTime);
+
+            storage.Failing = false;
+            var retried = await host.Job(job.Name).Abort("stop");
+            Assert.True(retried.Aborted, retried.Reason);
+        }
+
+        await using var restarted = await JobHost.StartAsync(dir, cluster);
+        Assert.Equal(ProwJobState.Aborted, (await restarted.Job(job.Name).Get())!.Status.State);
     }
 
     /// <summary>The host's reminder table, refusing the first registration of a reminder of the named grain.</summary>
