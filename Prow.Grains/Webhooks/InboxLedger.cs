@@ -15,7 +15,7 @@ public static class InboxLedger
         var key = InboxState.KeyOf(webhook.DeliveryId);
         if (recent.Contains(key) || state.Pending.Exists(e => e.Event.DeliveryId == webhook.DeliveryId))
             return AcceptResult.Duplicate;
-        state.Pending.Add(new InboxEntry { Event = webhook });
+        state.Pending.Add(InboxEntry.For(webhook));
         state.RecentDeliveryKeys.Add(key);
         recent.Add(key);
         var excess = state.RecentDeliveryKeys.Count - Math.Max(capacity, 1);

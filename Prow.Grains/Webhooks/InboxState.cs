@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Prow.Abstractions.Webhooks;
@@ -51,6 +52,10 @@ public sealed class InboxState
 [Alias("prow.InboxEntry")]
 public sealed class InboxEntry
 {
+    /// <summary>
+    /// The event as stored: with an empty <see cref="WebhookEvent.Payload"/> when <see cref="PackedPayload"/> holds it.
+    /// Use <see cref="Webhook"/> for the whole event.
+    /// </summary>
     [Id(0)] public required WebhookEvent Event { get; set; }
 
     /// <summary>Failed processing attempts so far.</summary>
@@ -58,4 +63,46 @@ public sealed class InboxEntry
 
     /// <summary>When a failed entry may be retried.</summary>
     [Id(2)] public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>
+    /// The payload as Brotli-compressed UTF-8 (quality 1: GitHub's JSON shrinks to about a fifth for a few tens of
+    /// microseconds). Every accepted event is written once with the grain's state; fewer bytes written cost less CPU in
+    /// serialization, SQLite and the kernel than the compression does. Null in entries of earlier versions, whose
+    /// <see cref="Event"/> carries the payload itself.
+    /// </summary>
+    [Id(3)] public byte[]? PackedPayload { get; set; }
+
+    /// <summary>The whole event in this activation (not persisted): the accepted one, or the stored one unpacked once.</summary>
+    [NonSerialized] private WebhookEvent? _webhook;
+
+    /// <summary>The whole event, payload included.</summary>
+    public WebhookEvent Webhook => _webhook ??= PackedPayload is null ? Event : Event with { Payload = Unpack(PackedPayload) };
+
+    /// <summary>A new entry for an accepted event, its payload packed for storage.</summary>
+    public static InboxEntry For(WebhookEvent webhook) =>
+        new() { Event = webhook with { Payload = "" }, PackedPayload = Pack(webhook.Payload), _webhook = webhook };
+
+    internal static byte[] Pack(string payload)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(payload);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8.Length));
+        try
+        {
+            if (!BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 1, window: 22))
+                throw new InvalidOperationException("Brotli could not compress a webhook payload into its maximum compressed length");
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static string Unpack(byte[] packed)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(packed), CompressionMode.Decompress);
+        using var utf8 = new MemoryStream();
+        brotli.CopyTo(utf8);
+        return Encoding.UTF8.GetString(utf8.GetBuffer(), 0, (int)utf8.Length);
+    }
 }

@@ -182,7 +182,7 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
                 var effects = ProcessingEffects.Begin();
                 try
                 {
-                    await ProcessAsync(entry.Event, cancellationToken);
+                    await ProcessAsync(entry.Webhook, cancellationToken);
                     InboxLedger.Complete(State.Inbox, entry);
                     if (!effects.Marked)
                     {

@@ -93,4 +93,34 @@ public sealed class InboxLedgerTests
         Assert.Empty(state.Pending);
         Assert.Equal(1, state.Completed);
     }
+
+    [Fact]
+    public void Accept_StoresThePayloadPacked_AndGivesItBackWhole()
+    {
+        var payload = Prow.TestSupport.Webhooks.WebhookExamples.Get("issue_comment", "created").ToJsonString();
+        var state = new InboxState();
+        InboxLedger.Accept(state, Event("a") with { Payload = payload }, capacity: 10);
+        var entry = state.Pending[0];
+
+        Assert.Equal("", entry.Event.Payload);
+        Assert.True(entry.PackedPayload!.Length < payload.Length / 3, $"{entry.PackedPayload.Length} bytes packed from {payload.Length}");
+        Assert.Equal(payload, entry.Webhook.Payload);
+        // As read back from storage: only the persisted members.
+        var stored = new InboxEntry { Event = entry.Event, PackedPayload = entry.PackedPayload };
+        Assert.Equal(Event("a") with { Payload = payload, Headers = entry.Event.Headers }, stored.Webhook);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF{\"bom\": true}")]
+    [InlineData("{\"text\": \"caf\u00e9 \u2713 \ud83d\ude80\"}")]
+    public void PackedPayload_RoundTripsExactly(string payload) =>
+        Assert.Equal(payload, InboxEntry.Unpack(InboxEntry.Pack(payload)));
+
+    [Fact]
+    public void Entry_OfAnEarlierVersion_PayloadInTheEvent_IsUsedAsIs()
+    {
+        var old = new InboxEntry { Event = Event("a") with { Payload = "{\"old\": 1}" } };
+        Assert.Equal("{\"old\": 1}", old.Webhook.Payload);
+    }
 }
