@@ -15,25 +15,57 @@ namespace Prow.Grains.Repos;
 /// check events to the open pull requests whose head is that SHA (each accepts it durably and
 /// de-duplicates by delivery ID, so re-routing after a restart is safe).
 /// </summary>
-public sealed class RepoGrain(
-    [PersistentState("repo")] IPersistentState<RepoGrainState> state,
-    IPluginDispatcher plugins,
-    IOptions<InboxOptions> options,
-    TimeProvider time,
-    ILogger<RepoGrain> logger)
-    : WebhookInboxGrain<RepoGrainState>(state, options, time, logger), IRepoGrain
+public sealed class RepoGrain : WebhookInboxGrain<RepoGrainState>, IRepoGrain
 {
+    private readonly IPersistentState<RepoHeadsState> _heads;
+    private readonly SharedWrite _headsWrite;
+    private readonly IPluginDispatcher _plugins;
+
+    public RepoGrain(
+        [PersistentState("repo")] IPersistentState<RepoGrainState> state,
+        [PersistentState("repo-heads")] IPersistentState<RepoHeadsState> heads,
+        IPluginDispatcher plugins,
+        IOptions<InboxOptions> options,
+        TimeProvider time,
+        ILogger<RepoGrain> logger)
+        : base(state, options, time, logger)
+    {
+        _heads = heads;
+        _headsWrite = new SharedWrite(() => heads.WriteStateAsync());
+        _plugins = plugins;
+    }
+
+    private Dictionary<string, List<int>> Heads => _heads.State.Heads;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Heads.Count > 0)
+        {
+            // An index kept by an earlier version beside the inbox: saved on its own first, then dropped from the inbox
+            // state, so a crash between the two writes leaves it in both (and this runs again), never in neither.
+            foreach (var (sha, numbers) in State.Heads)
+            {
+                if (!Heads.TryGetValue(sha, out var list)) Heads[sha] = list = [];
+                foreach (var number in numbers.Where(n => !list.Contains(n))) list.Add(number);
+            }
+            await _heads.WriteStateAsync(cancellationToken);
+            State.Heads.Clear();
+            await PersistAsync();
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task IndexHead(int number, string? oldSha, string? newSha)
     {
         var changed = false;
-        if (oldSha is not null && State.Heads.TryGetValue(oldSha, out var numbers) && numbers.Remove(number))
+        if (oldSha is not null && Heads.TryGetValue(oldSha, out var numbers) && numbers.Remove(number))
         {
-            if (numbers.Count == 0) State.Heads.Remove(oldSha);
+            if (numbers.Count == 0) Heads.Remove(oldSha);
             changed = true;
         }
         if (newSha is not null)
         {
-            if (!State.Heads.TryGetValue(newSha, out var list)) State.Heads[newSha] = list = [];
+            if (!Heads.TryGetValue(newSha, out var list)) Heads[newSha] = list = [];
             if (!list.Contains(number))
             {
                 list.Add(number);
@@ -41,24 +73,24 @@ public sealed class RepoGrain(
             }
         }
         // Every pull request of the repository calls this as it opens or moves: calls interleave and share writes.
-        if (changed) await PersistSharedAsync();
+        if (changed) await _headsWrite.WriteAsync();
     }
 
     public Task<IReadOnlyList<int>> PullRequestsWithHead(string sha) =>
-        Task.FromResult<IReadOnlyList<int>>(State.Heads.TryGetValue(sha, out var numbers) ? [.. numbers] : []);
+        Task.FromResult<IReadOnlyList<int>>(Heads.TryGetValue(sha, out var numbers) ? [.. numbers] : []);
 
     protected override async Task ProcessAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
         if (HeadShaOf(webhook) is not { } sha)
         {
-            await plugins.DispatchAsync(webhook, cancellationToken);
+            await _plugins.DispatchAsync(webhook, cancellationToken);
             return;
         }
         // Plugins see a commit event once, as in Prow, whether no pull request or several have that head;
         // the pull requests get it afterwards for their own records.
-        await plugins.DispatchAsync(webhook, cancellationToken);
+        await _plugins.DispatchAsync(webhook, cancellationToken);
         var repo = RepoKey.Parse(this.GetPrimaryKeyString());
-        var numbers = State.Heads.TryGetValue(sha, out var list) ? list.ToArray() : [];
+        var numbers = Heads.TryGetValue(sha, out var list) ? list.ToArray() : [];
         if (numbers.Length == 0)
             Logger.LogDebug("{EventType} {DeliveryId} for {Sha} in {Repo}: no open pull request has that head", webhook.EventType, webhook.DeliveryId, sha, repo);
         var forwarded = webhook with { RoutedByCommit = true };

@@ -19,7 +19,6 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
     private const string ResumeReminder = "webhook-inbox";
     private readonly IPersistentState<TState> _state;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private Task? _sharedWrite;
     private IGrainTimer? _drainTimer;
     private bool _draining;
     private bool _reminderRegistered;
@@ -130,31 +129,6 @@ public abstract class WebhookInboxGrain<TState> : Grain, IWebhookInbox, IReminda
         {
             _completionUnsaved |= carried;
             throw;
-        }
-    }
-
-    /// <summary>
-    /// <see cref="PersistAsync"/> for interleaving calls that many callers make at once (a repository's head index):
-    /// returns once a write begun after this call has completed, and callers arriving while a write is in flight
-    /// share the next one (group commit), so a burst costs two writes instead of one each.
-    /// </summary>
-    protected Task PersistSharedAsync() => _sharedWrite ??= WriteSharedAsync();
-
-    private async Task WriteSharedAsync()
-    {
-        // Return to PersistSharedAsync first, so _sharedWrite holds this task before the write begins; otherwise a
-        // free lock lets this run into the write synchronously and later callers would join a write already serialised.
-        await Task.Yield();
-        await _writeLock.WaitAsync();
-        try
-        {
-            // From here on a caller's change may miss this write's serialisation: it joins the next one.
-            _sharedWrite = null;
-            await WriteLockedAsync();
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 

@@ -1,5 +1,9 @@
 using Prow.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
 using Prow.Abstractions.Repos;
+using Prow.Grains.Repos;
 using Prow.Silo.Tests.Jobs;
 using Prow.TestSupport;
 
@@ -42,5 +46,32 @@ public sealed class RepoHeadIndexTests : IDisposable
         Assert.Empty(await reloaded.PullRequestsWithHead(Sha(3)));
         foreach (var n in Enumerable.Range(4, count - 2))
             Assert.Equal([n], await reloaded.PullRequestsWithHead(Sha(n)));
+    }
+
+    [Fact]
+    public async Task An_index_kept_beside_the_inbox_by_an_earlier_version_moves_to_its_own_state()
+    {
+        var key = new RepoKey("old-org", "old-repo");
+        await using (var host = await JobHost.StartAsync(_dir, new FakeBuildCluster()))
+        {
+            // What an earlier version stored: the index inside the inbox's state.
+            var storage = host.App.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            var grain = host.Grains.GetRepoGrain(key).GetGrainId();
+            var old = new RepoGrainState { Heads = { [Sha(7)] = [7, 8], [Sha(9)] = [9] } };
+            await storage.WriteStateAsync("repo", grain, new GrainState<RepoGrainState>(old));
+
+            Assert.Equal([7, 8], (await host.Grains.GetRepoGrain(key).PullRequestsWithHead(Sha(7))).Order());
+        }
+
+        await using var restarted = await JobHost.StartAsync(_dir, new FakeBuildCluster());
+        var storageAfter = restarted.App.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var id = restarted.Grains.GetRepoGrain(key).GetGrainId();
+        var inbox = new GrainState<RepoGrainState>();
+        await storageAfter.ReadStateAsync("repo", id, inbox);
+        Assert.Empty(inbox.State!.Heads);
+        var heads = new GrainState<RepoHeadsState>();
+        await storageAfter.ReadStateAsync("repo-heads", id, heads);
+        Assert.Equal([9], heads.State!.Heads[Sha(9)]);
+        Assert.Equal([9], await restarted.Grains.GetRepoGrain(key).PullRequestsWithHead(Sha(9)));
     }
 }
