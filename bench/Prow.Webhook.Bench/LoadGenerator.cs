@@ -6,11 +6,11 @@ using System.Text;
 namespace Prow.Webhook.Bench;
 
 /// <summary>
-/// Sends signed issue_comment deliveries, each a new delivery ID, spread over many pull requests.
+/// Sends signed deliveries of one event type, each a new delivery ID; issue comments are spread over many pull requests.
 /// Closed loop (fixed concurrency, as fast as answered) for throughput; open loop (fixed arrival
 /// rate, latency measured from the scheduled send time so a stall is not hidden) for latency.
 /// </summary>
-public sealed class LoadGenerator(Uri baseAddress, string payloadTemplate, byte[] secret, int pullRequests)
+public sealed class LoadGenerator(Uri baseAddress, string eventType, string payloadTemplate, byte[] secret, int pullRequests)
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
@@ -78,7 +78,7 @@ public sealed class LoadGenerator(Uri baseAddress, string payloadTemplate, byte[
         var body = Encoding.UTF8.GetBytes(payloadTemplate.Replace(NumberPlaceholder, $"\"number\":{number}", StringComparison.Ordinal));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/hook") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-GitHub-Event", "issue_comment");
+        request.Headers.Add("X-GitHub-Event", eventType);
         request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body)));
         try

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Prow.Abstractions;
 using Prow.Abstractions.Config;
+using Prow.Abstractions.Repos;
 using Prow.Silo.Hosting;
 using Prow.TestSupport;
 using Prow.TestSupport.Webhooks;
@@ -19,10 +21,19 @@ var warmup = Arg("--warmup", 15);
 const string secret = "bench-secret";
 var secretBytes = Encoding.UTF8.GetBytes(secret);
 
-var payload = WebhookExamples.Get("issue_comment", "created");
-payload["issue"]!["number"] = 987654321;
-var template = payload.ToJsonString();
-if (!template.Contains(LoadGenerator.NumberPlaceholder, StringComparison.Ordinal)) throw new InvalidOperationException("payload template lacks the number placeholder");
+// --event status: status events for one repository whose head index holds --prs open pull requests (one of them with the
+// event's SHA), the most frequent webhook, accepted by the repository grain and handed on to that pull request.
+var eventType = ArgText("--event", "issue_comment");
+string template;
+if (eventType == "issue_comment")
+{
+    var payload = WebhookExamples.Get("issue_comment", "created");
+    payload["issue"]!["number"] = 987654321;
+    template = payload.ToJsonString();
+    if (!template.Contains(LoadGenerator.NumberPlaceholder, StringComparison.Ordinal)) throw new InvalidOperationException("payload template lacks the number placeholder");
+}
+else if (eventType == "status") template = WebhookExamples.Get("status").ToJsonString();
+else throw new ArgumentException($"--event {eventType}: expected issue_comment or status");
 
 using var dir = new TempDirectory("prow-webhook-bench");
 var options = new ProwHostOptions
@@ -39,6 +50,13 @@ var options = new ProwHostOptions
 var load = ConfigLoader.Load(options.Config, strict: false, DateTimeOffset.UtcNow);
 var prow = ProwHost.Build(options, load.Snapshot ?? throw new InvalidOperationException(string.Join("\n", load.Diagnostics)));
 await prow.StartAsync();
+if (eventType == "status")
+{
+    var status = WebhookExamples.Get("status");
+    var repo = prow.Services.GetRequiredService<IGrainFactory>().GetRepoGrain(new RepoKey("Codertocat", "Hello-World"));
+    await repo.IndexHead(1, null, (string)status["sha"]!);
+    for (var n = 2; n <= pullRequests; n++) await repo.IndexHead(n, null, n.ToString("x40", CultureInfo.InvariantCulture));
+}
 var bare = await BareEndpoint.StartAsync(secretBytes);
 // For comparison, not the target: the bare endpoint plus one durable write of the body through the host's own SQLite
 // grain storage (the floor of what /hook's durable accept can cost with this storage).
@@ -51,7 +69,7 @@ var targets = new (string Name, Uri Url)[]
     ("prow /hook (all-in-one, SQLite)", new Uri(prow.Urls.First())),
     ("bare HMAC endpoint + durable write of the body (SQLite)", new Uri(durable.Urls.First())),
 };
-var generators = targets.Select(t => new LoadGenerator(t.Url, template, secretBytes, pullRequests)).ToArray();
+var generators = targets.Select(t => new LoadGenerator(t.Url, eventType, template, secretBytes, pullRequests)).ToArray();
 foreach (var generator in generators) await generator.ClosedLoopAsync(concurrency, TimeSpan.FromSeconds(warmup));
 
 // The targets take turns, round after round, so a change in the machine's other load (2 shared cores) falls on both:
@@ -75,7 +93,7 @@ for (var round = 0; round < roundCount; round++)
 }
 var ratios = Enumerable.Range(0, roundCount).Select(r => rounds[1][r].Closed.Throughput / rounds[0][r].Closed.Throughput).ToList();
 
-Console.WriteLine($"webhook ingest: {Environment.ProcessorCount} cores, {warmup}s warm-up, {roundCount} rounds of {seconds}s per target, closed loop {concurrency} concurrent, open loop {rate}/s, {pullRequests} PRs, .NET {Environment.Version}");
+Console.WriteLine($"webhook ingest ({eventType}): {Environment.ProcessorCount} cores, {warmup}s warm-up, {roundCount} rounds of {seconds}s per target, closed loop {concurrency} concurrent, open loop {rate}/s, {pullRequests} PRs, .NET {Environment.Version}");
 Console.WriteLine("| target | closed loop req/s (median; each round) | p50 ms | p99 ms | CPU ms per request | KB allocated per request | errors | open-loop rate req/s | p50 ms | p99 ms | errors |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 for (var t = 0; t < targets.Length; t++)
@@ -100,6 +118,12 @@ static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted[sorted.Length / 2];
+}
+
+string ArgText(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 
 int Arg(string name, int fallback)
