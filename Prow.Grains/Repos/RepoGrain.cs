@@ -73,7 +73,7 @@ public sealed class RepoGrain : WebhookInboxGrain<RepoGrainState>, IRepoGrain
             }
         }
         // Every pull request of the repository calls this as it opens or moves: calls interleave and share writes.
-        if (changed) await _headsWrite.WriteAsync();
+        if (changed || _headsWrite.Unsaved) await _headsWrite.WriteAsync();
     }
 
     public Task<IReadOnlyList<int>> PullRequestsWithHead(string sha) =>

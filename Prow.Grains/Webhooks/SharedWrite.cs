@@ -13,6 +13,12 @@ public sealed class SharedWrite(Func<Task> write)
 
     public Task WriteAsync() => _next ??= RunAsync();
 
+    /// <summary>
+    /// The last write failed, so changes made before it may exist only in memory: a caller whose own change turns out
+    /// to be there already (a retry) must still write rather than report it saved.
+    /// </summary>
+    public bool Unsaved { get; private set; }
+
     private async Task RunAsync()
     {
         // Return to WriteAsync first, so _next holds this task before the write begins; otherwise a free lock lets this
@@ -23,7 +29,16 @@ public sealed class SharedWrite(Func<Task> write)
         {
             // From here on a caller's change may miss this write's serialisation: it joins the next one.
             _next = null;
-            await write();
+            try
+            {
+                await write();
+                Unsaved = false;
+            }
+            catch
+            {
+                Unsaved = true;
+                throw;
+            }
         }
         finally
         {
