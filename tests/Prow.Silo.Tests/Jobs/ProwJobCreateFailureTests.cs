@@ -1,11 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Providers;
-using Orleans.Storage;
 using Orleans.Runtime;
 using Prow.Abstractions.Jobs;
 using Prow.Grains.Jobs;
 using Prow.Silo.Storage.Sqlite;
+using Prow.Silo.Tests.Storage;
 using Prow.TestSupport;
 
 namespace Prow.Silo.Tests.Jobs;
@@ -16,23 +15,6 @@ namespace Prow.Silo.Tests.Jobs;
 /// </summary>
 public sealed class ProwJobCreateFailureTests
 {
-    /// <summary>The host's SQLite storage, failing the first write of each named ProwJob with SQLite's I/O error.</summary>
-    private sealed class FailFirstJobWrite(SqliteGrainStorage inner, string jobName) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
-    {
-        private int _failed;
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            stateName == ProwJobGrain.StateName && grainId.Key.ToString() == jobName && Interlocked.Exchange(ref _failed, 1) == 0
-                ? Task.FromException(new SqliteException("disk I/O error", 10))
-                : inner.WriteStateAsync(stateName, grainId, grainState);
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
-
-        public void Participate(ISiloLifecycle lifecycle) => inner.Participate(lifecycle);
-    }
-
     [Fact]
     public async Task A_create_whose_write_failed_is_persisted_by_the_retry()
     {
@@ -40,8 +22,8 @@ public sealed class ProwJobCreateFailureTests
         var cluster = new FakeBuildCluster();
         var job = JobHostFixture.NewJob("write-fails-once");
 
-        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => silo.Services.AddKeyedSingleton<IGrainStorage>(
-            ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new FailFirstJobWrite(SqliteGrainStorage.Create(sp, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), job.Name))))
+        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => FailingGrainStorage.Install(silo,
+            FailingGrainStorage.Once((state, grain) => state == ProwJobGrain.StateName && grain.Key.ToString() == job.Name))))
         {
             await Assert.ThrowsAsync<OrleansException>(() => host.Job(job.Name).Create(job)); // the storage bridge wraps the SqliteException
             Assert.Null(await host.Job(job.Name).Get());
@@ -54,45 +36,28 @@ public sealed class ProwJobCreateFailureTests
         Assert.NotNull(await restarted.Job(job.Name).Get());
     }
 
-    /// <summary>The host's SQLite storage, failing every write of the named ProwJob while <see cref="Failing"/>.</summary>
-    private sealed class FailJobWritesWhileArmed(SqliteGrainStorage inner, string jobName) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
-    {
-        public volatile bool Failing;
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            Failing && stateName == ProwJobGrain.StateName && grainId.Key.ToString() == jobName
-                ? Task.FromException(new SqliteException("disk I/O error", 10))
-                : inner.WriteStateAsync(stateName, grainId, grainState);
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
-
-        public void Participate(ISiloLifecycle lifecycle) => inner.Participate(lifecycle);
-    }
-
     [Fact]
     public async Task A_status_change_whose_write_failed_is_not_shown_or_acted_on()
     {
         using var dir = new TempDirectory();
         var cluster = new FakeBuildCluster();
         var job = JobHostFixture.NewJob("abort-write-fails");
-        FailJobWritesWhileArmed? storage = null;
+        var failing = false;
 
-        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => silo.Services.AddKeyedSingleton<IGrainStorage>(
-            ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => storage = new FailJobWritesWhileArmed(SqliteGrainStorage.Create(sp, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), job.Name))))
+        await using (var host = await JobHost.StartAsync(dir, cluster, configureSilo: silo => FailingGrainStorage.Install(silo,
+            (state, grain) => failing && state == ProwJobGrain.StateName && grain.Key.ToString() == job.Name)))
         {
             await host.Job(job.Name).Create(job);
             await host.WaitForAsync(job.Name, j => j.Status.State == ProwJobState.Pending, "pending");
 
-            storage!.Failing = true;
+            failing = true;
             await Assert.ThrowsAsync<OrleansException>(() => host.Job(job.Name).Abort("stop"));
             // Storage still says pending, so the grain must too: an aborted job that a restart would bring back pending is a lie.
             var shown = await host.Job(job.Name).Get();
             Assert.Equal(ProwJobState.Pending, shown!.Status.State);
             Assert.Null(shown.Status.CompletionTime);
 
-            storage.Failing = false;
+            failing = false;
             var retried = await host.Job(job.Name).Abort("stop");
             Assert.True(retried.Aborted, retried.Reason);
         }

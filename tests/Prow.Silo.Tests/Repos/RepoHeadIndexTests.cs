@@ -1,11 +1,10 @@
 using Prow.Abstractions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;
 using Prow.Abstractions.Repos;
 using Prow.Grains.Repos;
-using Prow.Silo.Storage.Sqlite;
+using Prow.Silo.Tests.Storage;
 using Prow.Silo.Tests.Jobs;
 using Prow.TestSupport;
 
@@ -77,30 +76,12 @@ public sealed class RepoHeadIndexTests : IDisposable
         Assert.Equal([9], await restarted.Grains.GetRepoGrain(key).PullRequestsWithHead(Sha(9)));
     }
 
-    /// <summary>The host's SQLite storage, failing the first write of a repository's head index.</summary>
-    private sealed class FailFirstHeadsWrite(SqliteGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
-    {
-        private int _failed;
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            stateName == "repo-heads" && Interlocked.Exchange(ref _failed, 1) == 0
-                ? Task.FromException(new SqliteException("disk I/O error", 10))
-                : inner.WriteStateAsync(stateName, grainId, grainState);
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
-
-        public void Participate(ISiloLifecycle lifecycle) => inner.Participate(lifecycle);
-    }
-
     [Fact]
     public async Task A_head_whose_write_failed_is_saved_by_the_retry()
     {
         var key = new RepoKey("retry-org", "retry-repo");
-        const string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
         await using (var host = await JobHost.StartAsync(_dir, new FakeBuildCluster(), configureSilo: silo =>
-            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new FailFirstHeadsWrite(SqliteGrainStorage.Create(sp, name)))))
+            FailingGrainStorage.Install(silo, FailingGrainStorage.Once((state, _) => state == "repo-heads"))))
         {
             var repo = host.Grains.GetRepoGrain(key);
             await Assert.ThrowsAnyAsync<Exception>(() => repo.IndexHead(5, null, Sha(5)));
