@@ -45,8 +45,7 @@ public sealed class RepoGrain : WebhookInboxGrain<RepoGrainState>, IRepoGrain
             // state, so a crash between the two writes leaves it in both (and this runs again), never in neither.
             foreach (var (sha, numbers) in State.Heads)
             {
-                if (!Heads.TryGetValue(sha, out var list)) Heads[sha] = list = [];
-                foreach (var number in numbers.Where(n => !list.Contains(n))) list.Add(number);
+                foreach (var number in numbers) AddHead(sha, number);
             }
             await _heads.WriteStateAsync(cancellationToken);
             State.Heads.Clear();
@@ -63,17 +62,18 @@ public sealed class RepoGrain : WebhookInboxGrain<RepoGrainState>, IRepoGrain
             if (numbers.Count == 0) Heads.Remove(oldSha);
             changed = true;
         }
-        if (newSha is not null)
-        {
-            if (!Heads.TryGetValue(newSha, out var list)) Heads[newSha] = list = [];
-            if (!list.Contains(number))
-            {
-                list.Add(number);
-                changed = true;
-            }
-        }
+        if (newSha is not null && AddHead(newSha, number)) changed = true;
         // Every pull request of the repository calls this as it opens or moves: calls interleave and share writes.
         if (changed || _headsWrite.Unsaved) await _headsWrite.WriteAsync();
+    }
+
+    /// <summary>Records <paramref name="number"/> under <paramref name="sha"/>; false when it already was.</summary>
+    private bool AddHead(string sha, int number)
+    {
+        if (!Heads.TryGetValue(sha, out var list)) Heads[sha] = list = [];
+        if (list.Contains(number)) return false;
+        list.Add(number);
+        return true;
     }
 
     public Task<IReadOnlyList<int>> PullRequestsWithHead(string sha) =>

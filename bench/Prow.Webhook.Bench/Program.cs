@@ -91,7 +91,6 @@ for (var round = 0; round < roundCount; round++)
             (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1024.0 / requests));
     }
 }
-var ratios = Enumerable.Range(0, roundCount).Select(r => rounds[1][r].Closed.Throughput / rounds[0][r].Closed.Throughput).ToList();
 
 Console.WriteLine($"webhook ingest ({eventType}): {Environment.ProcessorCount} cores, {warmup}s warm-up, {roundCount} rounds of {seconds}s per target, closed loop {concurrency} concurrent, open loop {rate}/s, {pullRequests} PRs, .NET {Environment.Version}");
 Console.WriteLine("| target | closed loop req/s (median; each round) | p50 ms | p99 ms | CPU ms per request | KB allocated per request | errors | open-loop rate req/s | p50 ms | p99 ms | errors |");
@@ -103,16 +102,20 @@ for (var t = 0; t < targets.Length; t++)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {targets[t].Name} | {median.Closed.Throughput:0} ({string.Join(", ", rounds[t].Select(r => r.Closed.Throughput.ToString("0", CultureInfo.InvariantCulture)))}) | {median.Closed.Percentile(0.5):0.0} | {median.Closed.Percentile(0.99):0.0} | {Median(rounds[t].Select(r => r.CpuMs)):0.000} | {Median(rounds[t].Select(r => r.Kb)):0} | {rounds[t].Sum(r => r.Closed.Errors)} | {rate} | {open.Percentile(0.5):0.0} | {open.Percentile(0.99):0.0} | {open.Errors} |"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"ratio (prow / bare, closed-loop throughput of the same round): median {Median(ratios):0.00} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
-var durableRatios = Enumerable.Range(0, roundCount).Select(r => rounds[1][r].Closed.Throughput / rounds[2][r].Closed.Throughput).ToList();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"ratio (prow / bare + durable write, same round): median {Median(durableRatios):0.00} (rounds: {string.Join(", ", durableRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+PrintRatio("prow / bare, closed-loop throughput of the same round", 1, 0);
+PrintRatio("prow / bare + durable write, same round", 1, 2);
 
 await bare.StopAsync();
 await durable.StopAsync();
 await prow.StopAsync();
 return 0;
+
+void PrintRatio(string label, int numerator, int denominator)
+{
+    var ratios = Enumerable.Range(0, roundCount).Select(r => rounds[numerator][r].Closed.Throughput / rounds[denominator][r].Closed.Throughput).ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ratio ({label}): median {Median(ratios):0.00} (rounds: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})"));
+}
 
 static double Median(IEnumerable<double> values)
 {
