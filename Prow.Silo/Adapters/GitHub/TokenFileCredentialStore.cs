@@ -2,28 +2,24 @@ using Octokit;
 
 namespace Prow.Silo.Adapters.GitHub;
 
-/// <summary>Reads the token file (trimmed) and re-reads it whenever its size or modification time changes.</summary>
+/// <summary>The token file (<c>--github-token-path</c>) as Octokit credentials, re-read whenever the file changes.</summary>
 internal sealed class TokenFileCredentialStore(string path) : ICredentialStore
 {
-    private readonly Lock _lock = new();
-    private (DateTime Modified, long Length) _stamp;
-    private Credentials? _credentials;
+    private readonly SecretFile _file = new(path, "token file");
+    private (string Token, Credentials Credentials)? _current;
 
     public Task<Credentials> GetCredentials()
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new GitHubCredentialsException($"token file {path} not found");
-        var stamp = (info.LastWriteTimeUtc, info.Length);
-        lock (_lock)
+        string token;
+        try
         {
-            if (_credentials is null || stamp != _stamp)
-            {
-                var token = File.ReadAllText(path).Trim();
-                if (token.Length == 0) throw new GitHubCredentialsException($"token file {path} is empty");
-                _credentials = new Credentials(token);
-                _stamp = stamp;
-            }
-            return Task.FromResult(_credentials);
+            token = _file.Read();
         }
+        catch (IOException ex)
+        {
+            throw new GitHubCredentialsException(ex.Message, ex);
+        }
+        if (_current is not { } current || current.Token != token) _current = current = (token, new Credentials(token));
+        return Task.FromResult(current.Credentials);
     }
 }

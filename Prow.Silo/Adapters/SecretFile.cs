@@ -1,7 +1,12 @@
-namespace Prow.Silo.Adapters.Crier;
+namespace Prow.Silo.Adapters;
 
-/// <summary>A secret kept in a file (trimmed), re-read whenever the file's size or modification time changes.</summary>
-public sealed class SecretFile(string path)
+/// <summary>
+/// A secret kept in a file (trimmed), re-read whenever the file's size or modification time changes: the GitHub token,
+/// Slack credentials, the webhook reporter's HMAC secret.
+/// </summary>
+/// <param name="path">The file.</param>
+/// <param name="what">How errors name it (e.g. "token file").</param>
+public sealed class SecretFile(string path, string what = "secret file")
 {
     private readonly Lock _lock = new();
     private (DateTime Modified, long Length) _stamp;
@@ -13,14 +18,14 @@ public sealed class SecretFile(string path)
     public string Read()
     {
         var info = new FileInfo(Path);
-        if (!info.Exists) throw new FileNotFoundException($"secret file {Path} not found", Path);
+        if (!info.Exists) throw new FileNotFoundException($"{what} {Path} not found", Path);
         var stamp = (info.LastWriteTimeUtc, info.Length);
         lock (_lock)
         {
             if (_value is null || stamp != _stamp)
             {
                 var value = File.ReadAllText(Path).Trim();
-                if (value.Length == 0) throw new IOException($"secret file {Path} is empty");
+                if (value.Length == 0) throw new IOException($"{what} {Path} is empty");
                 _value = value;
                 _stamp = stamp;
             }
