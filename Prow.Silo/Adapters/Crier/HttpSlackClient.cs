@@ -54,12 +54,12 @@ public sealed partial class HttpSlackClient : ISlackClient
         var viaToken = false;
         if (_tokens.TryGetValue(host, out var token))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Read(token));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.ReadForReport());
             viaToken = true;
         }
         else if (_webhooks.TryGetValue(host, out var webhook))
         {
-            request.RequestUri = new Uri(Read(webhook));
+            request.RequestUri = new Uri(webhook.ReadForReport());
         }
         else
         {
@@ -71,7 +71,7 @@ public sealed partial class HttpSlackClient : ISlackClient
         if (!response.IsSuccessStatusCode)
         {
             var problem = $"Slack answered {(int)response.StatusCode}: {Shorten(answer)}";
-            if (IsTransient(response.StatusCode)) throw new JobReportException(problem, RetryAfter(response));
+            if (IsTransient(response.StatusCode)) throw new JobReportException(problem, RetryAfterHeader.Of(response, DateTimeOffset.UtcNow));
             return problem;
         }
         if (!viaToken) return null;
@@ -86,35 +86,14 @@ public sealed partial class HttpSlackClient : ISlackClient
         }
         if (parsed is { Ok: true }) return null;
         var error = parsed?.Error ?? "unknown_error";
-        if (TransientErrors.Contains(error)) throw new JobReportException($"Slack answered error {error}", RetryAfter(response));
+        if (TransientErrors.Contains(error)) throw new JobReportException($"Slack answered error {error}", RetryAfterHeader.Of(response, DateTimeOffset.UtcNow));
         return error;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "dry run: not posting to Slack host {Host} channel {Channel}: {Text}")]
     private partial void LogDryRun(string host, string channel, string text);
 
-    private static string Read(SecretFile file)
-    {
-        try
-        {
-            return file.Read();
-        }
-        catch (IOException e)
-        {
-            // The file may be (re)mounted later: retried.
-            throw new JobReportException(e.Message, inner: e);
-        }
-    }
-
     private static bool IsTransient(HttpStatusCode code) => (int)code >= 500 || code is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
-
-    /// <summary>The response's Retry-After (seconds or a date), if any.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : null,
-        _ => null,
-    };
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
 }

@@ -48,7 +48,7 @@ public sealed partial class WebhookJobReporter(IHttpClientFactory http, WebhookR
             return;
         }
         var body = Encoding.UTF8.GetBytes(ProwJobJson.Serialize(job));
-        var signature = _secret is null ? null : Sign(ReadSecret(_secret), body);
+        var signature = _secret is null ? null : Sign(_secret.ReadForReport(), body);
         var key = (job.Name, state);
         if (_delivered.Count > MaxRemembered) _delivered.Clear(); // only partial deliveries are kept; losing them only repeats a POST
         foreach (var stale in _delivered.Keys.Where(k => k.Job == job.Name && k.State != state))
@@ -76,7 +76,7 @@ public sealed partial class WebhookJobReporter(IHttpClientFactory http, WebhookR
                     continue;
                 }
                 failures.Add($"{url} answered {(int)response.StatusCode}");
-                if (HttpSlackClient.RetryAfter(response) is { } after && (retryAfter is null || after > retryAfter)) retryAfter = after;
+                if (RetryAfterHeader.Of(response, DateTimeOffset.UtcNow) is { } after && (retryAfter is null || after > retryAfter)) retryAfter = after;
             }
             catch (HttpRequestException e)
             {
@@ -93,16 +93,4 @@ public sealed partial class WebhookJobReporter(IHttpClientFactory http, WebhookR
     /// <summary>GitHub's webhook signature format: <c>sha256=</c> and the lower-case hex HMAC-SHA256 of the body.</summary>
     public static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-
-    private static string ReadSecret(SecretFile file)
-    {
-        try
-        {
-            return file.Read();
-        }
-        catch (IOException e)
-        {
-            throw new JobReportException(e.Message, inner: e);
-        }
-    }
 }

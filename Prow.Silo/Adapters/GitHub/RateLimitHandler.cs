@@ -32,8 +32,7 @@ internal sealed class RateLimitHandler(RateLimitState state, GitHubMetrics metri
     private async Task<TimeSpan?> RetryDelay(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests)) return null;
-        if (response.Headers.RetryAfter is { } retryAfter)
-            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
+        if (response.Headers.RetryAfter is not null) return RetryAfterHeader.Of(response, time.GetUtcNow()) ?? TimeSpan.Zero;
         if (RateLimitState.TryHeader(response, "X-RateLimit-Remaining", out var remaining) && remaining == 0
             && RateLimitState.TryHeader(response, "X-RateLimit-Reset", out var reset))
             return DateTimeOffset.FromUnixTimeSeconds(reset) - time.GetUtcNow();
